@@ -1,0 +1,302 @@
+// Loads a YAML rule file (design.md §2) into rules with exact positions. Stages, in order:
+// limits before parsing (yaml-limits.ts) → CST and documents (`yaml` v2) → refused constructs
+// (directives, several documents, anchors, aliases, tags, duplicate and complex keys) → plain
+// data plus a map from JSON pointer to YAML node → JSON Schema (ajv) with errors mapped back to
+// nodes (yaml-schema-errors.ts) → Rule objects (yaml-build.ts).
+import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { Diagnostic } from '../types.js';
+import type { RuleFileLoad } from './load.js';
+import { validateRuleFileData } from './schema.js';
+import { buildRuleFileParts } from './yaml-build.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, firstInvalidUtf8, firstTooDeep } from './yaml-limits.js';
+import { mapSchemaErrors, nonStringScalarDiagnostics } from './yaml-schema-errors.js';
+
+export interface YamlLoadOptions {
+  /** Largest accepted file, in bytes (default 5 MiB). */
+  maxBytes?: number;
+  /** Deepest accepted nesting of collections (default 100). */
+  maxDepth?: number;
+}
+
+/** Where each value of the data came from: the value node and, for a mapping entry, its key. */
+export interface NodeRef {
+  value: Node | null;
+  key: Node | null;
+}
+
+/** The data of a YAML document with its source map; shared by the later stages. */
+export interface YamlData {
+  file: string;
+  text: string;
+  data: unknown;
+  /** JSON pointer (`/rules/0/pattern`, as ajv's `instancePath`) → nodes. */
+  nodes: Map<string, NodeRef>;
+  /** Pointers whose value was already reported (an alias, a non-string token): no schema noise below them. */
+  reported: Set<string>;
+}
+
+/** The most diagnostics of one kind reported for one file; the rest are summarised. */
+const MAX_PER_KIND = 50;
+
+export function loadYamlRuleFile(
+  path: string,
+  input: string | Uint8Array,
+  options: YamlLoadOptions = {},
+): RuleFileLoad {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const diags = new DiagnosticList(path);
+  const refuse = (text: string): RuleFileLoad => ({ ...emptyParts(text), diagnostics: diags.sorted() });
+
+  // 1. Limits, before any parsing.
+  let text: string;
+  if (typeof input === 'string') {
+    const size = input.length > maxBytes ? input.length : Buffer.byteLength(input, 'utf8');
+    if (size > maxBytes) {
+      diags.add('too-large', 0, 0, tooLargeMessage(size, maxBytes), 'split the rules into several files');
+      return refuse('');
+    }
+    text = input;
+  } else {
+    if (input.length > maxBytes) {
+      diags.add('too-large', 0, 0, tooLargeMessage(input.length, maxBytes), 'split the rules into several files');
+      return refuse('');
+    }
+    const bad = firstInvalidUtf8(input);
+    const bytes = Buffer.from(input.buffer, input.byteOffset, input.length);
+    if (bad >= 0) {
+      // Offsets are UTF-16 units of the text before the bad byte, so formatters can place it.
+      const at = bytes.subarray(0, bad).toString('utf8').length;
+      text = bytes.toString('utf8');
+      const hex = bytes[bad]!.toString(16).padStart(2, '0');
+      diags.add('invalid-utf8', at, at + 1, `invalid UTF-8 (byte 0x${hex} at byte offset ${bad}); save the file as UTF-8`);
+      return refuse(text);
+    }
+    text = bytes.toString('utf8');
+  }
+  const deep = firstTooDeep(text, maxDepth);
+  if (deep >= 0) {
+    diags.add('too-deep', deep, deep + 1, `nesting deeper than ${maxDepth} levels; a rule file never needs this much`);
+    return refuse(text);
+  }
+
+  // 2. Parse. Aliases are never resolved (billion laughs): they are reported and read as null.
+  const tokens = [...new Parser().parse(text)];
+  const docs = [
+    ...new Composer({ version: '1.2', uniqueKeys: false, prettyErrors: false, strict: true }).compose(
+      tokens,
+      true,
+      text.length,
+    ),
+  ];
+  for (const t of tokens) {
+    if (t.type === 'directive') {
+      diags.add('directive', t.offset, t.offset + t.source.length, `YAML directive "${t.source.trim()}" is not allowed; remove it`);
+    }
+  }
+  const docTokens = tokens.filter((t) => t.type === 'document');
+  if (docTokens.length > 1) {
+    const second = docTokens[1]!;
+    diags.add(
+      'multiple-documents',
+      second.offset,
+      second.offset + 3,
+      'a rule file holds one YAML document; move these rules into the first document or another file',
+    );
+  }
+  let syntaxErrors = 0;
+  for (const doc of docs) {
+    for (const e of doc.errors) {
+      syntaxErrors++;
+      diags.add('syntax-error', e.pos[0], Math.max(e.pos[1], e.pos[0]), lowerFirst(e.message));
+    }
+  }
+  for (const t of tokens) collectProps(t, diags, 0);
+  if (syntaxErrors > 0 || docs.length === 0) return refuse(text);
+
+  // 3. Plain data with a source map; refused node-level constructs.
+  const doc = docs[0]!;
+  const yd: YamlData = { file: path, text, data: undefined, nodes: new Map(), reported: new Set() };
+  yd.data = toData(doc.contents as Node | null, '', null, yd, diags, 0, maxDepth + 1);
+
+  // 4. Schema: tokens that YAML read as numbers, booleans or null; then ajv.
+  for (const d of nonStringScalarDiagnostics(yd)) diags.push(d);
+  if (yd.data === null && doc.contents === null) {
+    diags.push({
+      check: 'schema',
+      messageId: 'empty-file',
+      severity: 'error',
+      message: 'the rule file is empty; start it with "version: 1"',
+      file: path,
+      start: 0,
+      end: 0,
+    });
+  } else {
+    for (const d of mapSchemaErrors(validateRuleFileData(yd.data), yd)) diags.push(d);
+  }
+
+  // 5. Rules, host executables, network rules and settings from what is valid.
+  const parts = buildRuleFileParts(yd);
+  return { ...parts, text, diagnostics: diags.sorted() };
+}
+
+function emptyParts(text: string): Omit<RuleFileLoad, 'diagnostics'> {
+  return { text, rules: [], hostExecutables: [], networkRules: [], settings: { checks: {} } };
+}
+
+function tooLargeMessage(size: number, max: number): string {
+  return `file is ${mib(size)}, larger than the limit of ${mib(max)}`;
+}
+
+function mib(n: number): string {
+  const v = n / (1024 * 1024);
+  return `${Number.isInteger(v) ? v : v.toFixed(1)} MiB`;
+}
+
+function lowerFirst(s: string): string {
+  const line = s.split('\n')[0]!.replace(/\s+$/, '');
+  return line.charAt(0).toLowerCase() + line.slice(1);
+}
+
+/** Anchors and tags are CST properties; collect them from the token tree (depth already bounded). */
+function collectProps(token: unknown, diags: DiagnosticList, depth: number): void {
+  if (depth > 400 || token === null || typeof token !== 'object') return;
+  if (Array.isArray(token)) {
+    for (const t of token) collectProps(t, diags, depth + 1);
+    return;
+  }
+  const t = token as { type?: unknown; offset?: unknown; source?: unknown };
+  if ((t.type === 'anchor' || t.type === 'tag') && typeof t.offset === 'number' && typeof t.source === 'string') {
+    if (t.type === 'anchor') {
+      diags.add('anchor', t.offset, t.offset + t.source.length, `anchor "${t.source}" is not allowed; write the value out in full`);
+    } else {
+      diags.add(
+        'tag',
+        t.offset,
+        t.offset + t.source.length,
+        `tag "${t.source}" is not allowed; remove it (quote the value if you meant a string)`,
+      );
+    }
+    return;
+  }
+  for (const v of Object.values(token)) if (v !== null && typeof v === 'object') collectProps(v, diags, depth + 1);
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Converts a node to plain data, recording every value's nodes under its JSON pointer. */
+function toData(
+  node: Node | null,
+  pointer: string,
+  key: Node | null,
+  yd: YamlData,
+  diags: DiagnosticList,
+  depth: number,
+  maxDepth: number,
+): unknown {
+  yd.nodes.set(pointer, { value: node, key });
+  if (node === null) return null;
+  if (depth > maxDepth) {
+    yd.reported.add(pointer);
+    const [s, e] = node.range ?? [0, 0];
+    diags.add('too-deep', s, e, `nesting deeper than ${maxDepth - 1} levels; a rule file never needs this much`);
+    return null;
+  }
+  if (isAlias(node)) {
+    yd.reported.add(pointer);
+    const [s, e] = node.range!;
+    diags.add('alias', s, e, `alias "*${node.source}" is not allowed; write the value out in full`);
+    return null;
+  }
+  if (isScalar(node)) return typeof node.value === 'bigint' ? Number(node.value) : node.value;
+  if (isSeq(node)) {
+    return node.items.map((item, i) => toData(item as Node | null, `${pointer}/${i}`, null, yd, diags, depth + 1, maxDepth));
+  }
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    const seen = new Map<string, Node>();
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const k = pair.key as Node | null;
+      if (k !== null && !isScalar(k)) {
+        const [s, e] = k.range ?? [0, 0];
+        diags.add('complex-key', s, e, 'a key must be a plain name, not a list, mapping or alias; rewrite the key as text');
+        continue;
+      }
+      const name = k === null ? '' : keyText(k, yd.text);
+      const first = seen.get(name);
+      if (first && k) {
+        const [s, e] = k.range!;
+        diags.add('duplicate-key', s, e, `duplicate key "${name}"; remove one of the two`, undefined, [
+          { file: yd.file, start: first.range![0], end: first.range![1], message: `"${name}" is first defined here` },
+        ]);
+      } else if (k) seen.set(name, k);
+      const value = toData(pair.value as Node | null, `${pointer}/${escapePointer(name)}`, k, yd, diags, depth + 1, maxDepth);
+      Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return null;
+}
+
+function keyText(k: Node, text: string): string {
+  if (isScalar(k)) {
+    if (typeof k.value === 'string') return k.value;
+    if (k.range) return text.slice(k.range[0], k.range[1]);
+  }
+  return String(isScalar(k) ? k.value : '');
+}
+
+/** Collects the file's diagnostics, capping each kind so hostile input cannot flood the output. */
+class DiagnosticList {
+  private readonly list: Diagnostic[] = [];
+  private readonly counts = new Map<string, number>();
+  constructor(private readonly file: string) {}
+
+  add(
+    messageId: string,
+    start: number,
+    end: number,
+    message: string,
+    hint?: string,
+    related?: Diagnostic['related'],
+  ): void {
+    const d: Diagnostic = { check: 'yaml', messageId, severity: 'error', message, file: this.file, start, end };
+    if (hint) d.hint = hint;
+    if (related) d.related = related;
+    this.push(d);
+  }
+
+  push(d: Diagnostic): void {
+    const kind = `${d.check}/${d.messageId}`;
+    const n = (this.counts.get(kind) ?? 0) + 1;
+    this.counts.set(kind, n);
+    if (n <= MAX_PER_KIND) this.list.push(d);
+  }
+
+  sorted(): Diagnostic[] {
+    for (const [kind, n] of this.counts) {
+      if (n <= MAX_PER_KIND) continue;
+      const [check, messageId] = kind.split('/') as [string, string];
+      const last = this.list.filter((d) => d.check === check && d.messageId === messageId).at(-1)!;
+      this.list.push({
+        ...last,
+        related: undefined,
+        hint: undefined,
+        messageId: 'too-many',
+        message: `${n - MAX_PER_KIND} more "${messageId}" problems not shown`,
+      });
+    }
+    return this.list
+      .map((d) => (d.related === undefined ? dropUndefined(d) : d))
+      .sort((a, b) => a.start - b.start || a.end - b.end || a.check.localeCompare(b.check) || a.messageId.localeCompare(b.messageId));
+  }
+}
+
+function dropUndefined(d: Diagnostic): Diagnostic {
+  const out = { ...d };
+  for (const k of Object.keys(out) as (keyof Diagnostic)[]) if (out[k] === undefined) delete out[k];
+  return out;
+}
