@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { CliError, EXIT_USAGE, processIO, type CliIO } from './io.js';
 import { registerParse } from './parse.js';
+import { registerCheck } from './check.js';
 
 /** Each command registers itself; `run` returns the exit code through `setExit`. */
 export interface CommandContext {
@@ -12,7 +13,7 @@ export interface CommandContext {
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
 
 // Ordered as `escalint --help` lists them.
-const commands: RegisterCommand[] = [registerParse];
+const commands: RegisterCommand[] = [registerCheck, registerParse];
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {

@@ -1,0 +1,31 @@
+// The check registry: an explicit, ordered list (style.md "Registries are explicit ordered
+// arrays"). Findings are reported in this order before sorting by position, so the order only
+// matters for ties. A new check is one file named by its id plus one line here; the pipeline
+// (src/lint.ts) needs no change. test/checks/meta.test.ts keeps every entry documented and tested.
+import type { Check, CheckMeta } from './define.js';
+import { implicitDecision } from './implicit-decision.js';
+import { structuralChecks } from './structural.js';
+
+export const checks: readonly Check[] = [implicitDecision];
+
+export { defineCheck, formatMessage } from './define.js';
+export type { Check, CheckContext, CheckMeta, Finding } from './define.js';
+export { structuralChecks } from './structural.js';
+export type { StructuralCheck } from './structural.js';
+
+export interface CheckInfo {
+  id: string;
+  meta: CheckMeta;
+  /** Always an error, never silenced by a directive (yaml, schema, rules-syntax). */
+  fixed: boolean;
+  /** True for the loaders' and configuration ids, false for registered checks. */
+  structural: boolean;
+}
+
+/** Every check id escalint knows, structural first, then the registry, in order. */
+export function allChecks(registry: readonly Check[] = checks): CheckInfo[] {
+  return [
+    ...structuralChecks.map((c) => ({ id: c.id, meta: c.meta, fixed: c.fixed, structural: true })),
+    ...registry.map((c) => ({ id: c.id, meta: c.meta, fixed: false, structural: false })),
+  ];
+}

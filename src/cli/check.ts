@@ -1,0 +1,159 @@
+// `escalint check [files…]` (design.md §5): lint rule files and print a report.
+// Heavy modules (the loaders with yaml/ajv/chevrotain, the checks, the formatters) are imported
+// only when the command runs, so `escalint --help` and other commands start fast.
+import type { Command } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIO } from './io.js';
+import type { CommandContext } from './main.js';
+
+const FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github'];
+/** Looked for in the working directory when no file is given, in this order. */
+export const DEFAULT_RULE_FILES = ['rules.yaml', '.escalint.yaml'];
+const RULE_FILE = /\.(ya?ml|rules)$/;
+
+export interface CheckOptions {
+  format: string;
+  outputFile?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+  color?: boolean;
+  reportUnusedDisableDirectives?: boolean;
+}
+
+export function registerCheck(program: Command, ctx: CommandContext): void {
+  program
+    .command('check')
+    .description('lint rule files (.yaml, .yml, .rules); a directory means its rule files')
+    .argument('[files...]', `rule files or directories (default: ${DEFAULT_RULE_FILES.join(' or ')})`)
+    .option('-f, --format <name>', `output format: ${FORMATS.join(', ')}`, 'stylish')
+    .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('--quiet', 'report errors only (warnings are neither shown nor counted)')
+    .option('--color', 'force colour in the stylish format')
+    .option('--no-color', 'disable colour (also NO_COLOR=1)')
+    .option('--report-unused-disable-directives', 'report escalint-disable comments that silence nothing')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no problems; 1 errors, or more warnings than --max-warnings; 2 usage or I/O error.',
+    )
+    .action(async (files: string[], opts: CheckOptions) => {
+      ctx.setExit(await runCheck(files, opts, ctx.io));
+    });
+}
+
+/** Runs `check` and returns the exit code; usage and I/O errors are thrown as CliError. */
+export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): Promise<number> {
+  if (!FORMATS.includes(opts.format)) {
+    throw new CliError(`unknown format ${JSON.stringify(opts.format)}; use one of ${FORMATS.join(', ')}`);
+  }
+  let maxWarnings = -1;
+  if (opts.maxWarnings !== undefined) {
+    if (!/^\d+$/.test(opts.maxWarnings)) {
+      throw new CliError(`--max-warnings takes a whole number; got ${JSON.stringify(opts.maxWarnings)}`);
+    }
+    maxWarnings = Number(opts.maxWarnings);
+  }
+
+  // Files: as given; a directory stands for its rule files (not recursive, sorted, as Codex reads
+  // its rules/ folder); nothing given means the default file of the working directory.
+  const display: string[] = [];
+  const given = files.length > 0 ? files : DEFAULT_RULE_FILES.filter((f) => fs.existsSync(path.resolve(io.cwd, f))).slice(0, 1);
+  if (given.length === 0) {
+    throw new CliError(`no rule file given and no ${DEFAULT_RULE_FILES.join(' or ')} here; run: escalint check <file>`);
+  }
+  for (const file of given) {
+    const abs = path.resolve(io.cwd, file);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      const glob = /[*?[]/.test(file) ? ' (escalint does not expand globs; let the shell do it)' : '';
+      throw new CliError(`no such file: ${file}${glob}`);
+    }
+    if (stat.isDirectory()) {
+      const names = fs
+        .readdirSync(abs)
+        .filter((n) => RULE_FILE.test(n) && fs.statSync(path.join(abs, n)).isFile())
+        .sort();
+      if (names.length === 0) throw new CliError(`no .yaml, .yml or .rules files in directory ${file}`);
+      for (const n of names) display.push(path.join(file, n));
+    } else display.push(file);
+  }
+
+  const [{ lintFiles }, formats, { allChecks }] = await Promise.all([
+    import('../lint.js'),
+    import('../format/index.js'),
+    import('../checks/index.js'),
+  ]);
+
+  // The loader reads paths relative to the process; resolve against the CLI's cwd, then report
+  // every path as the user wrote it.
+  const absolute = display.map((f) => path.resolve(io.cwd, f));
+  const toDisplay = new Map(absolute.map((a, i) => [a, display[i]!]));
+  const shown = (p: string) => toDisplay.get(p) ?? p;
+  const lint = lintFiles(absolute, { reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives === true });
+  if (lint.fatal.length > 0) {
+    const d = lint.fatal[0]!;
+    throw new CliError(d.message.split(JSON.stringify(d.file ?? '')).join(JSON.stringify(shown(d.file ?? ''))));
+  }
+  const relabel = <T extends { file?: string; related?: { file: string }[] }>(d: T): T => ({
+    ...d,
+    ...(d.file !== undefined ? { file: shown(d.file) } : {}),
+    ...(d.related ? { related: d.related.map((r) => ({ ...r, file: shown(r.file) })) } : {}),
+  });
+  let results = lint.results.map((r) => ({
+    ...r,
+    filePath: shown(r.filePath),
+    diagnostics: r.diagnostics.map(relabel),
+    suppressed: r.suppressed.map(relabel),
+  }));
+  if (opts.quiet) {
+    // As ESLint 9: --quiet drops warnings entirely, so they do not count towards --max-warnings.
+    results = results.map((r) => ({
+      ...r,
+      diagnostics: r.diagnostics.filter((d) => d.severity === 'error'),
+      suppressed: r.suppressed.filter((d) => d.severity === 'error'),
+      warningCount: 0,
+    }));
+  }
+
+  const color =
+    opts.color ?? (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '' ? false : io.isTTY && !opts.outputFile);
+  const report = formats.formatters[opts.format as keyof typeof formats.formatters](results, {
+    cwd: io.cwd,
+    color,
+    toolVersion: await packageVersion(),
+    checks: allChecks(),
+  });
+  if (opts.outputFile) {
+    try {
+      fs.mkdirSync(path.dirname(path.resolve(io.cwd, opts.outputFile)), { recursive: true });
+      fs.writeFileSync(path.resolve(io.cwd, opts.outputFile), report);
+    } catch (err) {
+      throw new CliError(`cannot write ${opts.outputFile}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
+  } else if (report) io.stdout(report);
+
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (errors > 0) return EXIT_PROBLEMS;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr(`escalint found too many warnings (maximum: ${maxWarnings}).\n`);
+    return EXIT_PROBLEMS;
+  }
+  return EXIT_OK;
+}
+
+/** The version in escalint's package.json, from dist/src/cli or src/cli alike. */
+async function packageVersion(): Promise<string> {
+  for (const rel of ['../../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'escalint' && pkg.version) return pkg.version;
+    } catch {
+      // try the next candidate
+    }
+  }
+  return '0.0.0';
+}
