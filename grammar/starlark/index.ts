@@ -83,7 +83,8 @@ function syntaxError(e: IRecognitionException, end: number): StarlarkSyntaxError
   if (e.name === 'MismatchedTokenException') {
     const m = /-->\s*(.+?)\s*<--/.exec(e.message);
     // `f(a,, )`: after a comma an expression is what was missing (Codex's wording).
-    const afterComma = e.previousToken?.tokenType === T.Comma && found?.tokenType === T.Comma;
+    const previous = (e as IRecognitionException & { previousToken?: IToken }).previousToken;
+    const afterComma = previous?.tokenType === T.Comma && found?.tokenType === T.Comma;
     if (m && !afterComma) expected = m[1]!;
   } else {
     const rule = e.context.ruleStack[e.context.ruleStack.length - 1] ?? '';
