@@ -118,6 +118,10 @@ export interface Rule {
   source: SourceRef;
   /** Where its pattern is; findings about the rule point here. */
   patternSource: SourceRef;
+  /** Where each `match` example is (parallel to `match`), when the loader knows. */
+  matchSources?: SourceRef[];
+  /** Where each `not_match` example is (parallel to `notMatch`), when the loader knows. */
+  notMatchSources?: SourceRef[];
   /** Position of the rule in load order, across all files (0-based). */
   index: number;
 }
