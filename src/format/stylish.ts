@@ -25,7 +25,7 @@ function plural(n: number, word: string): string {
 }
 
 /** The source line and a caret line under [column, endColumn) (to the line's end for multi-line spans). */
-export function codeFrame(index: LineIndex, d: LocatedDiagnostic, paint: Paint, indent: string): string {
+export function codeFrame(index: LineIndex, d: LocatedDiagnostic, paint: Paint, indent: string, gutterWidth = 0): string {
   let text = index.lineText(d.line);
   let start = d.column - 1;
   let end = d.endLine === d.line ? Math.max(d.endColumn - 1, start + 1) : Math.max(text.length, start + 1);
@@ -43,7 +43,7 @@ export function codeFrame(index: LineIndex, d: LocatedDiagnostic, paint: Paint, 
   text = prefix + text + suffix;
   // Keep tabs under tabs so the caret lines up however the terminal renders them.
   const pad = text.slice(0, start).replace(/[^\t]/g, ' ');
-  const gutter = String(d.line);
+  const gutter = String(d.line).padStart(gutterWidth);
   const blank = ' '.repeat(gutter.length);
   const caret = '^'.repeat(Math.max(1, end - start));
   const colour = d.severity === 'error' ? paint.red : paint.yellow;
@@ -66,13 +66,14 @@ export const stylish: Formatter = (results, ctx) => {
     const located = locate(index, result.diagnostics);
     const pos = located.map((d) => `${d.line}:${d.column}`);
     const posWidth = Math.max(...pos.map((p) => p.length));
+    const gutterWidth = Math.max(...located.map((d) => String(d.line).length));
     const sevWidth = located.some((d) => d.severity === 'warn') ? 'warning'.length : 'error'.length;
     out += `${paint.underline(result.filePath)}\n`;
     located.forEach((d, i) => {
       const sev = d.severity === 'error' ? paint.red('error'.padEnd(sevWidth)) : paint.yellow('warning'.padEnd(sevWidth));
       const message = d.message.replace(/\r\n|\r|\n/g, ' ');
       out += `  ${paint.dim(pos[i]!.padStart(posWidth))}  ${sev}  ${message}  ${paint.dim(d.check)}\n`;
-      if (result.text) out += codeFrame(index, d, paint, ' '.repeat(posWidth + 4));
+      if (result.text) out += codeFrame(index, d, paint, ' '.repeat(posWidth + 4), gutterWidth);
       if (d.hint) out += `${' '.repeat(posWidth + 4)}${paint.dim('hint:')} ${d.hint}\n`;
     });
     out += '\n';
