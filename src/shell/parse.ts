@@ -1,0 +1,33 @@
+// parseShell: a command string → the segments bash could run, and syntax diagnostics.
+// Never throws: bad input, hostile input and limits are diagnostics (design.md §3).
+import { parseScript } from '../../grammar/shell/parser.js';
+import type { Diagnostic, ParseOptions, ParseResult } from '../types.js';
+import { collectSegments } from './segments.js';
+
+export const DEFAULT_MAX_INPUT = 1024 * 1024;
+export const DEFAULT_MAX_DEPTH = 256;
+
+function diagnostic(messageId: string, message: string, start: number, end: number): Diagnostic {
+  return { check: 'syntax-error', messageId, severity: 'error', message, start, end };
+}
+
+export function parseShell(text: string, options: ParseOptions = {}): ParseResult {
+  const maxInput = options.maxInputSize ?? DEFAULT_MAX_INPUT;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  if (typeof text !== 'string') {
+    return { segments: [], diagnostics: [diagnostic('not-a-string', 'the command must be a string', 0, 0)] };
+  }
+  if (text.length > maxInput) {
+    return {
+      segments: [],
+      diagnostics: [diagnostic('input-too-large', `command is ${text.length} characters long; the limit is ${maxInput}`, maxInput, text.length)],
+    };
+  }
+  const parsed = parseScript(text, { maxDepth });
+  if (!parsed.ok) {
+    const { message, start, end } = parsed.error;
+    const id = message.startsWith('nesting too deep') || message.includes('too deeply') ? 'too-deep' : 'syntax-error';
+    return { segments: [], diagnostics: [diagnostic(id, message, start, end)] };
+  }
+  return { segments: collectSegments(parsed.script), diagnostics: [] };
+}
