@@ -1,0 +1,568 @@
+// Reading a Codex `.rules` file without running it: the Starlark grammar gives an AST, and the
+// literal calls of `prefix_rule`, `host_executable` and `network_rule` become rules. Everything
+// Codex would run but escalint does not (variables, `def`, loops, f-strings, operators…) is a
+// `rules-syntax` finding at its position; everything Codex refuses at load time is `codex-load`
+// at the offending argument or element (reference/codex-0.169.md §1); failing examples are
+// `example-mismatch` (src/rules/examples.ts).
+import {
+  parseStarlark,
+  type Argument,
+  type CallExpr,
+  type Expr,
+  type Node,
+  type Statement,
+  type StarlarkSyntaxError,
+} from '../../grammar/starlark/index.js';
+import type { Decision, Diagnostic, HostExecutable, NetworkRule, PatternElement, Rule, RuleExample, SourceRef } from '../types.js';
+import {
+  isLoadProblem,
+  normalizeNetworkHost,
+  parseExample,
+  typeMismatch,
+  validateDecision,
+  validateHostExecutable,
+  validateJustification,
+  validateNetworkDecision,
+  validateNetworkProtocol,
+  validatePatternShape,
+  type LoadProblem,
+  type LoadValue,
+} from './codex-load.js';
+import { checkExamples } from './examples.js';
+import { setStarlarkLoader, type RuleFileLoad } from './load.js';
+
+export interface StarlarkLoadOptions {
+  /** Largest file read, in UTF-16 code units of the text (or bytes when given bytes); default 5 MiB. */
+  maxSize?: number;
+  /** Deepest bracket nesting read; default 100. */
+  maxDepth?: number;
+  /** Host executables defined by earlier files (Codex validates examples against them too). */
+  priorHostExecutables?: readonly Pick<HostExecutable, 'name' | 'paths'>[];
+  /** Directory relative program paths in examples resolve against (default `/`). */
+  cwd?: string;
+}
+
+export type StarlarkLoadResult = RuleFileLoad;
+
+const NOT_RUN = 'escalint reads .rules files without running them';
+
+/** The builtins Codex 0.169.0 defines; the parameter order is also the positional order (§1.2). */
+const BUILTINS = {
+  prefix_rule: { params: ['pattern', 'decision', 'match', 'not_match', 'justification', 'canonical_matching'], required: ['pattern'] },
+  host_executable: { params: ['name', 'paths'], required: ['name', 'paths'] },
+  network_rule: { params: ['host', 'protocol', 'decision', 'justification'], required: ['host', 'protocol', 'decision'] },
+} as const satisfies Record<string, { params: readonly string[]; required: readonly string[] }>;
+
+type BuiltinName = keyof typeof BUILTINS;
+
+/** Starlark's other globals in Codex (§1.1): calling them is legal there, but escalint does not. */
+const STARLARK_GLOBALS = new Set(
+  'len range sorted enumerate zip type str repr int float bool list tuple dict any all reversed min max hash getattr hasattr dir fail abs chr ord'.split(' '),
+);
+
+/** Keyword names people try for prefix_rule, with the parameter they meant (one-line reasons). */
+const KWARG_HINTS: Record<string, string> = {
+  reason: 'justification', // Codex's text calls it a reason; the parameter is justification
+  reviewer: '', // accepted by some Codex source revisions, refused by 0.169.0
+  examples: 'match', // examples that must match
+  matches: 'match', // plural slip
+  not_matches: 'not_match', // plural slip
+  notmatch: 'not_match', // missing underscore
+  'not-match': 'not_match', // YAML spelling
+  canonical: 'canonical_matching', // short form
+};
+
+/** What the unsupported expression constructs are called in messages, and what to write instead. */
+const CONSTRUCT_TEXT = {
+  operator: (detail?: string) => `operators such as \`${detail ?? '+'}\` are not supported: ${NOT_RUN}; write the resulting literal`,
+  conditional: () => `conditional expressions (\`a if b else c\`) are not supported: ${NOT_RUN}; write the literal value`,
+  lambda: () => `lambda is not supported: ${NOT_RUN}; write each call out with literal values`,
+  comprehension: () => `comprehensions are not supported: ${NOT_RUN}; write the list out`,
+  attribute: () => `attribute access and methods (\`.format\`, \`.split\`…) are not supported: ${NOT_RUN}; write the literal value`,
+  subscript: () => `indexing and slicing are not supported: ${NOT_RUN}; write the literal value`,
+} as const;
+
+const STATEMENT_TEXT: Record<Exclude<Statement['kind'], 'expr'>, { id: string; message: string } | null> = {
+  assign: { id: 'variable', message: `variables are not supported: ${NOT_RUN}; write the literal value where it is used` },
+  'augmented-assign': { id: 'variable', message: `variables are not supported: ${NOT_RUN}; write the literal value where it is used` },
+  def: { id: 'def', message: `\`def\` is not supported: ${NOT_RUN}; write each prefix_rule(...) call out` },
+  for: { id: 'loop', message: `\`for\` loops are not supported: ${NOT_RUN}; write each call out` },
+  if: { id: 'if', message: `\`if\` statements are not supported: ${NOT_RUN}; keep only the calls that apply` },
+  load: {
+    id: 'load',
+    message: 'load() is not available in Codex rule files; put the calls in this file (Codex: No imports are available)',
+  },
+  return: { id: 'statement', message: '`return` outside a function; remove it' },
+  break: { id: 'statement', message: '`break` outside a loop; remove it' },
+  continue: { id: 'statement', message: '`continue` outside a loop; remove it' },
+  pass: null, // does nothing; Codex accepts it
+};
+
+class FileReader {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly rules: Rule[] = [];
+  readonly hostExecutables: HostExecutable[] = [];
+  readonly networkRules: NetworkRule[] = [];
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+  ) {}
+
+  source(node: Node): SourceRef {
+    return { file: this.path, start: node.start, end: node.end };
+  }
+
+  report(check: string, messageId: string, node: Node, message: string): void {
+    this.diagnostics.push({ check, messageId, severity: 'error', message, file: this.path, start: node.start, end: node.end });
+  }
+
+  syntax(e: StarlarkSyntaxError): void {
+    const id = e.code === 'syntax' || e.code === 'string' || e.code === 'invalid-input' ? 'syntax' : e.code;
+    const fix =
+      e.code === 'tab'
+        ? '; indent with spaces'
+        : e.code === 'too-deep'
+          ? '; Codex rule files need no deep nesting'
+          : e.code === 'string' && e.message.startsWith('unfinished')
+            ? '; close the quote on the same line, or use a triple-quoted string'
+            : '';
+    this.diagnostics.push({
+      check: 'rules-syntax',
+      messageId: id,
+      severity: 'error',
+      message: `${e.message}${fix} (Codex: Parse error)`,
+      file: this.path,
+      start: e.start,
+      end: e.end,
+    });
+  }
+
+  problem(p: LoadProblem, node: Node): void {
+    this.report('codex-load', p.messageId, node, p.message);
+  }
+
+  statement(stmt: Statement): void {
+    if (stmt.kind !== 'expr') {
+      const t = STATEMENT_TEXT[stmt.kind];
+      if (t) this.report('rules-syntax', t.id, stmt.kind === 'load' ? stmt : stmt.at, t.message);
+      return;
+    }
+    const expr = stmt.expr;
+    if (expr.kind === 'call' && expr.callee.kind === 'name') {
+      const name = expr.callee.name;
+      if (name in BUILTINS) return this.builtinCall(name as BuiltinName, expr);
+      if (STARLARK_GLOBALS.has(name)) {
+        return this.report('rules-syntax', 'call', expr.callee, `calls to \`${name}\` are not supported: ${NOT_RUN}; only prefix_rule, host_executable and network_rule calls are read`);
+      }
+      return this.report(
+        'rules-syntax',
+        'unknown-function',
+        expr.callee,
+        `unknown function \`${name}\`: Codex rule files can call prefix_rule, host_executable and network_rule (Codex: Variable \`${name}\` not found)`,
+      );
+    }
+    // A string on its own line is a docstring; other literals do nothing either.
+    if (expr.kind === 'string' && expr.flavor === 'str') return;
+    const bad = this.firstUnsupported(expr);
+    if (bad) return this.report('rules-syntax', bad.id, bad.node, bad.message);
+    this.report('rules-syntax', 'statement', expr, 'this statement does nothing; only prefix_rule, host_executable and network_rule calls are read');
+  }
+
+  /** The first construct in an expression escalint cannot read as a literal, if any. */
+  firstUnsupported(expr: Expr): { id: string; node: Node; message: string } | undefined {
+    switch (expr.kind) {
+      case 'string':
+        if (expr.flavor === 'fstring') {
+          return { id: 'f-string', node: expr, message: `f-strings are not supported: ${NOT_RUN}; write the literal string` };
+        }
+        return undefined;
+      case 'int':
+        if (/^0[0-9]/.test(expr.text)) {
+          return { id: 'syntax', node: expr, message: `integer cannot have leading 0, got \`${expr.text}\` (Codex: Parse error)` };
+        }
+        return undefined;
+      case 'float':
+        return undefined;
+      case 'name':
+        if (expr.name === 'True' || expr.name === 'False' || expr.name === 'None') return undefined;
+        return {
+          id: 'variable',
+          node: expr,
+          message: `variables are not supported: ${NOT_RUN}; write the literal value (the string "${expr.name}" is written with quotes)`,
+        };
+      case 'list':
+      case 'tuple':
+        for (const e of expr.elements) {
+          const bad = this.firstUnsupported(e);
+          if (bad) return bad;
+        }
+        return undefined;
+      case 'dict':
+        for (const entry of expr.entries) {
+          const bad = this.firstUnsupported(entry.key) ?? this.firstUnsupported(entry.value);
+          if (bad) return bad;
+        }
+        return undefined;
+      case 'call':
+        return { id: 'call', node: expr, message: `function calls are not supported here: ${NOT_RUN}; write the literal value` };
+      case 'unsupported':
+        return { id: expr.construct, node: expr.at, message: CONSTRUCT_TEXT[expr.construct](expr.detail) };
+    }
+  }
+
+  /** A literal expression as a value for the validators (call only after firstUnsupported). */
+  value(expr: Expr): LoadValue {
+    switch (expr.kind) {
+      case 'string':
+        if (expr.flavor === 'bytes') return { type: 'bytes', repr: `b${JSON.stringify(expr.value)}` };
+        return expr.value;
+      case 'int': {
+        const n = Number(expr.text.replace(/^0[oO]/, '0o'));
+        return Number.isSafeInteger(n) ? n : { type: 'int', repr: expr.text };
+      }
+      case 'float':
+        return { type: 'float', repr: expr.text };
+      case 'name':
+        return expr.name === 'True' ? true : expr.name === 'False' ? false : null;
+      case 'list':
+        return expr.elements.map((e) => this.value(e));
+      case 'tuple':
+        return { type: 'tuple', repr: `(${expr.elements.map((e) => JSON.stringify(this.value(e))).join(', ')})` };
+      case 'dict':
+        return { type: 'dict', repr: '{...}' };
+      default:
+        return { type: 'function' };
+    }
+  }
+
+  /** The AST node a problem path points at, inside an argument's value. */
+  nodeAt(expr: Expr, path: readonly (string | number)[]): Node {
+    let node: Expr = expr;
+    for (const step of path) {
+      if (typeof step !== 'number' || (node.kind !== 'list' && node.kind !== 'tuple')) break;
+      const next: Expr | undefined = node.elements[step];
+      if (!next) break;
+      node = next;
+    }
+    return node;
+  }
+
+  /** Binds arguments to parameters as Starlark does; reports what Codex would refuse. */
+  bind(name: BuiltinName, call: CallExpr): Map<string, Argument> | undefined {
+    const { params, required } = BUILTINS[name];
+    const bound = new Map<string, Argument>();
+    let ok = true;
+    let seenKeyword = false;
+    let positional = 0;
+    for (const arg of call.args) {
+      const bad = this.firstUnsupported(arg.value);
+      if (bad) {
+        this.report('rules-syntax', bad.id, bad.node, bad.message);
+        ok = false;
+      }
+      if (arg.kind === 'star' || arg.kind === 'star-star') {
+        this.report('rules-syntax', 'unpacking', arg, `argument unpacking (\`*\`/\`**\`) is not supported: ${NOT_RUN}; write the arguments out`);
+        ok = false;
+        continue;
+      }
+      if (arg.kind === 'positional') {
+        if (seenKeyword) {
+          this.report('rules-syntax', 'syntax', arg, 'positional argument after a keyword argument; put positional arguments first (Codex: Parse error)');
+          ok = false;
+          continue;
+        }
+        const param = params[positional++];
+        if (param === undefined) {
+          const extra = call.args.filter((a) => a.kind === 'positional').length - params.length;
+          this.report(
+            'codex-load',
+            'too-many-arguments',
+            arg,
+            `${name} takes at most ${params.length} positional arguments (${params.join(', ')}); pass the extra value by name or remove it (Codex: Found ${extra} extra positional argument(s) for call to ${name})`,
+          );
+          ok = false;
+          continue;
+        }
+        bound.set(param, arg);
+        continue;
+      }
+      seenKeyword = true;
+      const kw = arg.name!;
+      const nameNode = { start: arg.nameStart!, end: arg.nameEnd! };
+      if (!(params as readonly string[]).includes(kw)) {
+        const meant = KWARG_HINTS[kw];
+        const hint = meant ? `; did you mean \`${meant}\`?` : `; expected one of ${params.join(', ')}`;
+        this.report(
+          'codex-load',
+          'unknown-argument',
+          nameNode,
+          `unknown argument \`${kw}\` for ${name}${hint} (Codex: Found \`${kw}\` extra named parameter(s) for call to ${name})`,
+        );
+        ok = false;
+        continue;
+      }
+      const previous = bound.get(kw);
+      if (previous) {
+        const how = previous.kind === 'positional' ? 'positionally and by name' : 'twice';
+        const codex = previous.kind === 'positional' ? `Multiple values for parameter \`${kw}\`` : 'repeated named argument';
+        this.report('codex-load', 'repeated-argument', nameNode, `\`${kw}\` is given ${how}; keep one (Codex: ${codex})`);
+        ok = false;
+        continue;
+      }
+      bound.set(kw, arg);
+    }
+    for (const param of required) {
+      if (!bound.has(param) && ok) {
+        this.report(
+          'codex-load',
+          'missing-argument',
+          call.callee,
+          `${name} needs \`${param}\` (Codex: Missing parameter \`${param}\` for call to \`${name}\`)`,
+        );
+        ok = false;
+      }
+    }
+    return ok ? bound : undefined;
+  }
+
+  /** A string argument, or a type problem at it; undefined (after reporting) when wrong. */
+  stringArg(param: string, arg: Argument | undefined): string | undefined {
+    if (!arg) return undefined;
+    const v = this.value(arg.value);
+    if (typeof v === 'string') return v;
+    this.problem(typeMismatch(param, 'str', v), arg.value);
+    return undefined;
+  }
+
+  builtinCall(name: BuiltinName, call: CallExpr): void {
+    const args = this.bind(name, call);
+    if (!args) return;
+    if (name === 'prefix_rule') this.prefixRule(call, args);
+    else if (name === 'host_executable') this.hostExecutable(call, args);
+    else this.networkRule(call, args);
+  }
+
+  prefixRule(call: CallExpr, args: Map<string, Argument>): void {
+    let ok = true;
+    const patternArg = args.get('pattern')!;
+    const pattern = this.value(patternArg.value);
+    for (const p of validatePatternShape(pattern)) {
+      this.problem(p, this.nodeAt(patternArg.value, p.path));
+      ok = false;
+    }
+
+    let decision: Decision = 'allow';
+    const decisionArg = args.get('decision');
+    if (decisionArg) {
+      const d = this.stringArg('decision', decisionArg);
+      const p = d === undefined ? undefined : validateDecision(d);
+      if (d === undefined || p) {
+        if (p) this.problem(p, decisionArg.value);
+        ok = false;
+      } else {
+        decision = d as Decision;
+      }
+    }
+
+    let justification: string | undefined;
+    const justificationArg = args.get('justification');
+    if (justificationArg) {
+      justification = this.stringArg('justification', justificationArg);
+      const p = justification === undefined ? undefined : validateJustification(justification);
+      if (justification === undefined || p) {
+        if (p) this.problem(p, justificationArg.value);
+        ok = false;
+      }
+    }
+
+    let canonicalMatching = false;
+    const canonicalArg = args.get('canonical_matching');
+    if (canonicalArg) {
+      const v = this.value(canonicalArg.value);
+      if (typeof v === 'boolean') canonicalMatching = v;
+      else {
+        this.problem(typeMismatch('canonical_matching', 'bool', v), canonicalArg.value);
+        ok = false;
+      }
+    }
+
+    const match = this.examples('match', args.get('match'));
+    const notMatch = this.examples('not_match', args.get('not_match'));
+    if (!match || !notMatch) ok = false;
+    if (!ok) return;
+
+    const rule: Rule = {
+      id: null,
+      pattern: pattern as PatternElement[],
+      decision,
+      decisionExplicit: decisionArg !== undefined,
+      match: match!.examples,
+      notMatch: notMatch!.examples,
+      canonicalMatching,
+      source: this.source(call),
+      patternSource: this.source(patternArg.value),
+      matchSources: match!.sources,
+      notMatchSources: notMatch!.sources,
+      index: this.rules.length,
+    };
+    if (justification !== undefined) rule.justification = justification;
+    this.rules.push(rule);
+  }
+
+  /**
+   * `match`/`not_match`: a list of strings or lists of strings. Elements of another type cannot be
+   * kept in a Rule, so they are reported here; empty or unsplittable examples are kept and left
+   * to checkExamples, which reports them with Codex's order.
+   */
+  examples(param: string, arg: Argument | undefined): { examples: RuleExample[]; sources: SourceRef[] } | undefined {
+    if (!arg) return { examples: [], sources: [] };
+    const v = this.value(arg.value);
+    if (!Array.isArray(v)) {
+      this.problem(typeMismatch(param, 'list', v), arg.value);
+      return undefined;
+    }
+    const list = arg.value as Extract<Expr, { kind: 'list' }>;
+    const examples: RuleExample[] = [];
+    const sources: SourceRef[] = [];
+    let ok = true;
+    v.forEach((example, i) => {
+      const node = list.elements[i]!;
+      if (typeof example === 'string' || (Array.isArray(example) && example.every((t) => typeof t === 'string'))) {
+        examples.push(example as RuleExample);
+        sources.push(this.source(node));
+        return;
+      }
+      const parsed = parseExample(example);
+      if (isLoadProblem(parsed)) {
+        this.problem(parsed, this.nodeAt(node, parsed.path));
+        ok = false;
+      }
+    });
+    return ok ? { examples, sources } : undefined;
+  }
+
+  hostExecutable(call: CallExpr, args: Map<string, Argument>): void {
+    const nameArg = args.get('name')!;
+    const pathsArg = args.get('paths')!;
+    const result = validateHostExecutable(this.value(nameArg.value), this.value(pathsArg.value));
+    for (const p of result.problems) {
+      const [head, ...rest] = p.path;
+      const node = head === 'name' ? nameArg.value : this.nodeAt(pathsArg.value, rest);
+      this.problem(p, node);
+    }
+    if (result.problems.length > 0) return;
+    this.hostExecutables.push({ name: result.name, paths: result.paths, source: this.source(call) });
+  }
+
+  networkRule(call: CallExpr, args: Map<string, Argument>): void {
+    let ok = true;
+    const hostArg = args.get('host')!;
+    const protocolArg = args.get('protocol')!;
+    const decisionArg = args.get('decision')!;
+    const justificationArg = args.get('justification');
+
+    const rawProtocol = this.stringArg('protocol', protocolArg);
+    const protocol = rawProtocol === undefined ? undefined : validateNetworkProtocol(rawProtocol);
+    if (protocol === undefined || isLoadProblem(protocol)) {
+      if (protocol) this.problem(protocol, protocolArg.value);
+      ok = false;
+    }
+    const rawDecision = this.stringArg('decision', decisionArg);
+    const decision = rawDecision === undefined ? undefined : validateNetworkDecision(rawDecision);
+    if (decision === undefined || isLoadProblem(decision)) {
+      if (decision) this.problem(decision, decisionArg.value);
+      ok = false;
+    }
+    let justification: string | undefined;
+    if (justificationArg) {
+      justification = this.stringArg('justification', justificationArg);
+      const p = justification === undefined ? undefined : validateJustification(justification);
+      if (justification === undefined || p) {
+        if (p) this.problem(p, justificationArg.value);
+        ok = false;
+      }
+    }
+    const rawHost = this.stringArg('host', hostArg);
+    const host = rawHost === undefined ? undefined : normalizeNetworkHost(rawHost);
+    if (host === undefined || isLoadProblem(host)) {
+      if (host) this.problem(host, hostArg.value);
+      ok = false;
+    }
+    if (!ok) return;
+    const rule: NetworkRule = {
+      host: (host as { host: string }).host,
+      protocol: (protocol as { protocol: NetworkRule['protocol'] }).protocol,
+      decision: (decision as { decision: Decision }).decision,
+      source: this.source(call),
+    };
+    if (justification !== undefined) rule.justification = justification;
+    this.networkRules.push(rule);
+  }
+}
+
+/** Index of the first byte that is not valid UTF-8, or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) return i;
+    for (let k = 1; k < len; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    const b1 = bytes[i + 1]!;
+    if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f) || (b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) return i;
+    i += len;
+  }
+  return -1;
+}
+
+function emptyLoad(text: string, diagnostics: Diagnostic[]): StarlarkLoadResult {
+  return { text, rules: [], hostExecutables: [], networkRules: [], settings: { checks: {} }, diagnostics };
+}
+
+/**
+ * Reads one Codex `.rules` file. `text` may be the decoded text or the file's bytes (then invalid
+ * UTF-8, which Codex refuses, is reported). Never throws; every problem is a Diagnostic.
+ */
+export function loadStarlarkRuleFile(path: string, text: string | Uint8Array, options: StarlarkLoadOptions = {}): StarlarkLoadResult {
+  const maxSize = options.maxSize ?? 5 * 1024 * 1024;
+  const refuse = (source: string, messageId: string, message: string): StarlarkLoadResult =>
+    emptyLoad(source, [{ check: 'rules-syntax', messageId, severity: 'error', message, file: path, start: 0, end: 0 }]);
+  if (text.length > maxSize) {
+    return refuse('', 'too-large', `file is ${text.length} ${typeof text === 'string' ? 'characters' : 'bytes'}, over the limit of ${maxSize}; split it into several .rules files`);
+  }
+  let source: string;
+  if (typeof text === 'string') {
+    source = text;
+  } else {
+    const bad = firstInvalidUtf8(text);
+    if (bad >= 0) {
+      return refuse('', 'invalid-utf8', `file is not valid UTF-8 (first bad byte at byte offset ${bad}); save it as UTF-8 (Codex cannot read it either)`);
+    }
+    source = new TextDecoder('utf-8').decode(text);
+  }
+
+  const reader = new FileReader(path, source);
+  const parsed = parseStarlark(source, { maxDepth: options.maxDepth ?? 100 });
+  for (const e of parsed.errors) reader.syntax(e);
+  for (const stmt of parsed.module.statements) reader.statement(stmt);
+
+  // Codex checks examples after the whole file ran, against the host executables of this file
+  // (earlier or later lines) and of earlier files (reference/codex-0.169.md §1.3).
+  const hosts = [...(options.priorHostExecutables ?? []), ...reader.hostExecutables];
+  for (const rule of reader.rules) {
+    reader.diagnostics.push(...checkExamples(rule, hosts, options.cwd !== undefined ? { cwd: options.cwd } : {}));
+  }
+  reader.diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
+  return {
+    text: source,
+    rules: reader.rules,
+    hostExecutables: reader.hostExecutables,
+    networkRules: reader.networkRules,
+    settings: { checks: {} },
+    diagnostics: reader.diagnostics,
+  };
+}
+
+// Register with the generic loader (src/rules/load.ts) so `.rules` paths are read by this module.
+setStarlarkLoader((path, text) => loadStarlarkRuleFile(path, text));
