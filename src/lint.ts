@@ -7,6 +7,7 @@ import { parseDocument, isMap, isScalar, isPair } from 'yaml';
 import { allChecks, checks as registry, type CheckInfo } from './checks/index.js';
 import { formatMessage, type Check, type EffectiveSeverity } from './checks/define.js';
 import { parseDirectives, type Directive } from './checks/directives.js';
+import { checkExamples } from './rules/examples.js';
 import { loadRuleFiles, type LoadOptions } from './rules/load.js';
 import type { CheckSeverity, Diagnostic, LoadedFile, RuleSet, Severity, Span } from './types.js';
 
@@ -75,6 +76,7 @@ export function lintLoaded(loaded: LoadOutcome, options: LintOptions = {}): Lint
 
   const raw: Diagnostic[] = [];
   for (const d of loaded.diagnostics) if (!fatal.includes(d)) raw.push(d);
+  raw.push(...exampleDiagnostics(ruleSet, raw));
   raw.push(...config.problems);
 
   for (const check of checkList) {
@@ -171,6 +173,39 @@ export function lintLoaded(loaded: LoadOutcome, options: LintOptions = {}): Lint
   };
 }
 
+/**
+ * The `example-mismatch` stage: each rule's match/not_match examples, checked as Codex checks
+ * them at load time, with the host executables Codex knows then (every definition in the rule's
+ * own file and in earlier files: reference/codex-0.169.md §1.3). Findings a loader already made
+ * are not repeated.
+ */
+function exampleDiagnostics(ruleSet: RuleSet, already: readonly Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const order = new Map(ruleSet.files.map((f, i) => [f.path, i]));
+  const seen = new Set(already.map(diagnosticKey));
+  let known: RuleSet['hostExecutables'] = [];
+  let knownUpTo = -1;
+  for (const rule of ruleSet.rules) {
+    if (rule.match.length === 0 && rule.notMatch.length === 0) continue;
+    const fileIndex = order.get(rule.source.file) ?? ruleSet.files.length;
+    if (fileIndex !== knownUpTo) {
+      known = ruleSet.hostExecutables.filter((h) => (order.get(h.source.file) ?? Infinity) <= fileIndex);
+      knownUpTo = fileIndex;
+    }
+    for (const d of checkExamples(rule, known)) {
+      const key = diagnosticKey(d);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+function diagnosticKey(d: Diagnostic): string {
+  return `${d.file ?? ''}\0${d.start}\0${d.end}\0${d.check}\0${d.message}`;
+}
+
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     a.start - b.start ||
@@ -203,7 +238,7 @@ function resolveSettings(ruleSet: RuleSet, byId: Map<string, CheckInfo>): Resolv
       problems.push(
         settingsProblem(ruleSet, id, 'unknownCheck', formatMessage(messages.unknownCheck!, {
           id,
-          known: knownList(byId),
+          suggestion: suggestion(id, byId),
         })),
       );
       continue;
@@ -222,8 +257,29 @@ function resolveSettings(ruleSet: RuleSet, byId: Map<string, CheckInfo>): Resolv
   return { severity, options, problems };
 }
 
-function knownList(byId: Map<string, CheckInfo>): string {
-  return [...byId.keys()].join(', ');
+/** `did you mean "x"?` for a near miss, else the ids that can be configured. */
+function suggestion(id: string, byId: Map<string, CheckInfo>): string {
+  const candidates = [...byId.values()].filter((c) => !c.fixed).map((c) => c.id);
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const dist = editDistance(id, c);
+    if (dist < bestDistance) [best, bestDistance] = [c, dist];
+  }
+  if (best !== undefined && bestDistance <= Math.max(2, Math.floor(id.length / 4))) return `did you mean "${best}"?`;
+  return `known checks: ${candidates.join(', ')}`;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 /**
@@ -291,7 +347,7 @@ function applyDirectives(
       const info = byId.get(ref.id);
       if (!info) {
         if (severities.unknown)
-          report('unknownCheck', ref, { id: ref.id, kind: directive.kind, known: knownList(byId) }, severities.unknown);
+          report('unknownCheck', ref, { id: ref.id, kind: directive.kind, suggestion: suggestion(ref.id, byId) }, severities.unknown);
       } else if (info.fixed) {
         if (severities.unknown) report('notSuppressible', ref, { id: ref.id }, severities.unknown);
       } else ids.push(ref.id);

@@ -97,7 +97,7 @@ export const structuralChecks: readonly StructuralCheck[] = [
         'disable directive that silenced no finding is reported too, so stale ones get removed.',
       defaultSeverity: 'error',
       messages: {
-        unknownCheck: 'unknown check "{{id}}" in escalint-{{kind}}; use one of: {{known}}',
+        unknownCheck: 'unknown check "{{id}}" in escalint-{{kind}}; {{suggestion}}',
         notSuppressible: '"{{id}}" findings cannot be disabled; fix the file instead',
         unused: 'unused escalint-{{kind}} directive (no problems were reported{{from}}); remove it',
       },
@@ -113,7 +113,7 @@ export const structuralChecks: readonly StructuralCheck[] = [
         'check id escalint knows; yaml, schema and rules-syntax are always errors.',
       defaultSeverity: 'error',
       messages: {
-        unknownCheck: 'unknown check "{{id}}" in settings.checks; use one of: {{known}}',
+        unknownCheck: 'unknown check "{{id}}" in settings.checks; {{suggestion}}',
         notConfigurable: '"{{id}}" is always an error and cannot be set to "{{severity}}"; remove this entry',
       },
     },
