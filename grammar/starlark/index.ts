@@ -95,7 +95,8 @@ function syntaxError(e: IRecognitionException, end: number): StarlarkSyntaxError
 
 /**
  * Split the layout token stream into top-level statements: a statement ends at a NEWLINE at
- * block level 0 that is not followed by an INDENT, or at the DEDENT that closes its block.
+ * block level 0 that is not followed by an INDENT, or at the DEDENT that closes its block (unless
+ * `elif`/`else` continue it).
  */
 function topLevelStatements(tokens: IToken[]): IToken[][] {
   const chunks: IToken[][] = [];
@@ -111,7 +112,9 @@ function topLevelStatements(tokens: IToken[]): IToken[][] {
       level === 0 &&
       (tok.tokenType === T.Dedent || tok.tokenType === T.Newline) &&
       next?.tokenType !== T.Indent &&
-      next?.tokenType !== T.Dedent;
+      next?.tokenType !== T.Dedent &&
+      next?.tokenType !== T.Elif && // an if statement goes on
+      next?.tokenType !== T.Else;
     if (ends) {
       chunks.push(current);
       current = [];
