@@ -196,6 +196,10 @@ export class ShellLexer {
       if (this.stop === 'paren' && c === ')' && this.paren === 0 && !this.inCasePattern()) {
         return this.finish(start);
       }
+      if (this.stop === 'brace' && c === '}' && this.brace === 0 && this.cmd === 'start') {
+        // The `}` that closes `${ …; }`, also when a quote follows it: `"${ ls; }"`.
+        return this.finish(start);
+      }
       if (isMeta(c)) {
         if (this.lexOperator(c)) continue;
       }
@@ -595,7 +599,7 @@ export class ShellLexer {
           const node: A.ArithCmd = { type: 'arithcmd', raw: this.text.slice(s, end2 + 2), parts, start: this.off(s), end: this.off(end2 + 1) + 1 };
           this.pos = end2 + 2;
           this.emit(T.ArithTok, s, end2 + 2, node);
-          this.cmd = 'args';
+          this.cmd = 'start'; // `for ((…)) { …; }` takes a brace group
         } else {
           this.forState = 'name';
         }
@@ -1006,7 +1010,7 @@ export class ShellLexer {
     } else if (t[j] !== undefined && SPECIAL_PARAMS.includes(t[j]!)) {
       j++;
     } else {
-      this.fail('bad substitution', i, Math.min(t.length, j + 1));
+      return this.badSubstitution(i, inDq);
     }
     name = t.slice(nameStart, j);
     // `${!prefix*}` and `${!prefix@}`: names starting with a prefix.
@@ -1024,10 +1028,10 @@ export class ShellLexer {
     if (t[j] !== '}') {
       // Operator, then the operand up to the matching `}`.
       const op = /^(:-|:=|:\?|:\+|-|=|\?|\+|##|#|%%|%|\/\/|\/#|\/%|\/|\^\^|\^|,,|,|@.|:)/.exec(t.slice(j, j + 2));
-      if (!op) this.fail('bad substitution', i, Math.min(t.length, j + 1));
+      if (!op) return this.badSubstitution(i, inDq);
       const opText = op[0];
       if (opText.startsWith('@')) transform = opText.slice(1);
-      if (transform !== undefined && !/^[QEPAKaUuLk]$/.test(transform)) this.fail('bad substitution', i, j + 2);
+      if (transform !== undefined && !/^[QEPAKaUuLk]$/.test(transform)) return this.badSubstitution(i, inDq);
       this.pos = j + opText.length;
       // In double quotes, single quotes in the operand of -, =, ?, + are literal; in pattern operators they quote.
       const sqLiteral = inDq && /^:?[-=?+]$/.test(opText);
@@ -1047,6 +1051,20 @@ export class ShellLexer {
       start: this.off(i),
       end: this.off(j) + 1,
     };
+  }
+
+  /**
+   * `${…}` that bash would refuse only when it runs (`${}`, `${x@Z}`): bash -n accepts it, so
+   * read it to its `}` like an operand, keeping any substitution inside visible; marked indirect
+   * because its meaning is unknown.
+   */
+  private badSubstitution(i: number, inDq: boolean): A.Param {
+    const t = this.text;
+    this.pos = i + 2;
+    const nested = this.readParts(Mode.ParamOp, { dq: inDq });
+    if (t[this.pos] !== '}') this.fail("unexpected EOF while looking for matching `}'", i);
+    this.pos++;
+    return { type: 'param', raw: t.slice(i, this.pos), name: '', nested, indirect: true, start: this.off(i), end: this.off(this.pos - 1) + 1 };
   }
 
   /** Reads an array subscript after `[` up to the matching `]`, with expansions. */

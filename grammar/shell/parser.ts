@@ -139,6 +139,8 @@ class ShellParser extends EmbeddedActionsParser {
         { ALT: () => { this.CONSUME(T.PipeAmp); ops.push('|&'); } },
       ]);
       this.MANY2(() => this.CONSUME(T.Newline));
+      // bash accepts `time` (not `!`) after a pipe: `ls | time wc`.
+      this.OPTION(() => this.CONSUME(T.Time));
       commands.push(this.SUBRULE2(this.command));
     });
     return { commands, ops };
