@@ -9,6 +9,8 @@ import { formatMessage, type Check, type EffectiveSeverity } from './checks/defi
 import { parseDirectives, type Directive } from './checks/directives.js';
 import { checkExamples } from './rules/examples.js';
 import { loadRuleFiles, type LoadOptions } from './rules/load.js';
+// The .rules reader registers itself with the loader when imported.
+import './rules/starlark.js';
 import type { CheckSeverity, Diagnostic, LoadedFile, RuleSet, Severity, Span } from './types.js';
 
 export interface LintOptions {
@@ -176,8 +178,9 @@ export function lintLoaded(loaded: LoadOutcome, options: LintOptions = {}): Lint
 /**
  * The `example-mismatch` stage: each rule's match/not_match examples, checked as Codex checks
  * them at load time, with the host executables Codex knows then (every definition in the rule's
- * own file and in earlier files: reference/codex-0.169.md §1.3). Findings a loader already made
- * are not repeated.
+ * own file and in earlier files: reference/codex-0.169.md §1.3). The .rules reader checks
+ * examples itself while reading (src/rules/starlark.ts), so only YAML rules are checked here;
+ * findings a loader already made are not repeated.
  */
 function exampleDiagnostics(ruleSet: RuleSet, already: readonly Diagnostic[]): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -185,8 +188,10 @@ function exampleDiagnostics(ruleSet: RuleSet, already: readonly Diagnostic[]): D
   const seen = new Set(already.map(diagnosticKey));
   let known: RuleSet['hostExecutables'] = [];
   let knownUpTo = -1;
+  const yamlFiles = new Set(ruleSet.files.filter((f) => f.kind === 'yaml').map((f) => f.path));
   for (const rule of ruleSet.rules) {
     if (rule.match.length === 0 && rule.notMatch.length === 0) continue;
+    if (!yamlFiles.has(rule.source.file)) continue;
     const fileIndex = order.get(rule.source.file) ?? ruleSet.files.length;
     if (fileIndex !== knownUpTo) {
       known = ruleSet.hostExecutables.filter((h) => (order.get(h.source.file) ?? Infinity) <= fileIndex);
