@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { CliError, EXIT_USAGE, processIO, type CliIO } from './io.js';
 import { registerParse } from './parse.js';
 import { registerCheck } from './check.js';
+import { registerInit } from './init.js';
+import { registerSchema } from './schema.js';
 
 /** Each command registers itself; `run` returns the exit code through `setExit`. */
 export interface CommandContext {
@@ -13,10 +15,12 @@ export interface CommandContext {
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
 
 // Ordered as `escalint --help` lists them.
-const commands: RegisterCommand[] = [registerCheck, registerParse];
+const commands: RegisterCommand[] = [registerCheck, registerParse, registerInit, registerSchema];
 
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+  // dist/src/cli/main.js when built, src/cli/main.ts when tests run the sources.
+  const depth = import.meta.url.includes('/dist/') ? '../../../' : '../../';
+  const pkg = JSON.parse(readFileSync(new URL(`${depth}package.json`, import.meta.url), 'utf8')) as {
     version: string;
   };
   return pkg.version;

@@ -1,7 +1,7 @@
 // Loads rule files (YAML or Codex `.rules`) and merges them in the order given, as Codex merges
 // its `rules/*.rules` files (reference/codex-0.169.md §0): rule order is load order, and for
 // host executables the last definition of a name wins (the engine applies that).
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type {
   Diagnostic,
   HostExecutable,
@@ -11,7 +11,9 @@ import type {
   RuleSet,
   RuleSetSettings,
 } from '../types.js';
+import { loadStarlarkRuleFile, type StarlarkLoadOptions } from './starlark.js';
 import { loadYamlRuleFile, type YamlLoadOptions } from './yaml.js';
+import { DEFAULT_MAX_BYTES, tooLargeMessage } from './yaml-limits.js';
 
 /** What loading one rule file yields; the YAML and `.rules` readers both return it. */
 export interface RuleFileLoad {
@@ -35,9 +37,12 @@ export interface LoadResult {
 }
 
 type StarlarkLoader = (path: string, text: string) => RuleFileLoad;
-let starlarkLoader: StarlarkLoader | undefined;
+// `var`, not `let`: starlark.ts imports this module and registers itself while the two modules
+// are still being evaluated (an import cycle), before a `let` here would be initialised.
+// eslint-disable-next-line no-var
+var starlarkLoader: StarlarkLoader | undefined;
 
-/** Registers the `.rules` reader (src/rules/starlark.ts registers itself on import). */
+/** Kept for src/rules/starlark.ts, which registers itself; loading calls it directly. */
 export function setStarlarkLoader(loader: StarlarkLoader): void {
   starlarkLoader = loader;
 }
@@ -50,32 +55,18 @@ export function ruleFileKind(path: string): LoadedFile['kind'] | undefined {
   return undefined;
 }
 
-/** Loads one file's text (or bytes) already in memory. */
-export function loadRuleText(path: string, text: string | Uint8Array, options: LoadOptions = {}): RuleFileLoad {
-  const kind = ruleFileKind(path) ?? 'yaml';
-  if (kind === 'rules') {
-    const source = typeof text === 'string' ? text : Buffer.from(text).toString('utf8');
-    if (!starlarkLoader) {
-      return {
-        text: source,
-        rules: [],
-        hostExecutables: [],
-        networkRules: [],
-        settings: { checks: {} },
-        diagnostics: [
-          {
-            check: 'rules-syntax',
-            messageId: 'unsupported',
-            severity: 'error',
-            message: 'this build of escalint cannot read Codex .rules files',
-            file: path,
-            start: 0,
-            end: 0,
-          },
-        ],
-      };
-    }
-    return starlarkLoader(path, source);
+/** Loads one file's text (or bytes) already in memory; `.rules` by extension, otherwise YAML. */
+export function loadRuleText(
+  path: string,
+  text: string | Uint8Array,
+  options: LoadOptions = {},
+  priorHostExecutables: readonly HostExecutable[] = [],
+): RuleFileLoad {
+  if (ruleFileKind(path) === 'rules') {
+    const starlark: StarlarkLoadOptions = { priorHostExecutables };
+    if (options.maxBytes !== undefined) starlark.maxSize = options.maxBytes;
+    if (options.maxDepth !== undefined) starlark.maxDepth = options.maxDepth;
+    return loadStarlarkRuleFile(path, text, starlark);
   }
   return loadYamlRuleFile(path, text, options);
 }
@@ -88,6 +79,23 @@ export function loadRuleFiles(paths: readonly string[], options: LoadOptions = {
   for (const path of paths) {
     let bytes: Buffer;
     try {
+      // A huge file is refused from its size alone, without reading it.
+      const stat = statSync(path);
+      const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+      if (stat.isFile() && stat.size > max) {
+        const kind = ruleFileKind(path) ?? 'yaml';
+        diagnostics.push({
+          check: kind === 'rules' ? 'rules-syntax' : 'yaml',
+          messageId: 'too-large',
+          severity: 'error',
+          message: tooLargeMessage(stat.size, max),
+          file: path,
+          start: 0,
+          end: 0,
+        });
+        ruleSet.files.push({ path, text: '', kind });
+        continue;
+      }
       bytes = readFileSync(path);
     } catch (err) {
       fatal = true;
@@ -102,7 +110,7 @@ export function loadRuleFiles(paths: readonly string[], options: LoadOptions = {
       });
       continue;
     }
-    const loaded = loadRuleText(path, bytes, options);
+    const loaded = loadRuleText(path, bytes, options, ruleSet.hostExecutables);
     mergeInto(ruleSet, loaded);
     ruleSet.files.push({ path, text: loaded.text, kind: ruleFileKind(path) ?? 'yaml' });
     diagnostics.push(...loaded.diagnostics);

@@ -4,8 +4,8 @@
 import type {
   CheckSeverity,
   Decision,
+  Diagnostic,
   HostExecutable,
-  NetworkProtocol,
   NetworkRule,
   PatternElement,
   Rule,
@@ -13,28 +13,20 @@ import type {
   RuleSetSettings,
   SourceRef,
 } from '../types.js';
+import {
+  NETWORK_PROTOCOLS,
+  isLoadProblem,
+  normalizeNetworkHost,
+  validateHostExecutable,
+  validateJustification,
+  validateNetworkDecision,
+  type LoadProblem,
+} from './codex-load.js';
 import type { RuleFileLoad } from './load.js';
 import type { YamlData } from './yaml.js';
+import { trimmed } from './yaml-schema-errors.js';
 
 const DECISIONS: readonly string[] = ['allow', 'prompt', 'forbidden'];
-
-/** Codex's network_rule protocol names and aliases (reference/codex-0.169.md §1.2). */
-const PROTOCOLS = {
-  http: 'http',
-  https: 'https',
-  https_connect: 'https', // Codex alias of https
-  'http-connect': 'https', // Codex alias of https
-  socks5_tcp: 'socks5_tcp',
-  socks5_udp: 'socks5_udp',
-} as const satisfies Record<string, NetworkProtocol>;
-
-/** Codex's network_rule decisions; `deny` is its alias of forbidden. */
-const NETWORK_DECISIONS = {
-  allow: 'allow',
-  prompt: 'prompt',
-  forbidden: 'forbidden',
-  deny: 'forbidden',
-} as const satisfies Record<string, Decision>;
 
 const SEVERITIES: readonly string[] = ['error', 'warn', 'off'];
 
@@ -49,34 +41,68 @@ function isPattern(v: unknown): v is PatternElement[] {
   );
 }
 
-function examples(v: unknown): RuleExample[] {
-  if (typeof v === 'string') return [v];
-  if (!Array.isArray(v)) return [];
-  return v.filter((e): e is RuleExample => typeof e === 'string' || (isStrings(e) && e.length > 0));
+/** `match: "git status"` is one example; a list holds examples (strings or token lists). */
+function examples(
+  v: unknown,
+  pointer: string,
+  ref: (pointer: string) => SourceRef,
+): { examples: RuleExample[]; sources: SourceRef[] } {
+  if (typeof v === 'string') return { examples: [v], sources: [ref(pointer)] };
+  const out = { examples: [] as RuleExample[], sources: [] as SourceRef[] };
+  if (!Array.isArray(v)) return out;
+  v.forEach((e: unknown, i) => {
+    // Empty token lists are refused by the schema (as Codex refuses them); others are kept.
+    if (typeof e === 'string' || (isStrings(e) && e.length > 0)) {
+      out.examples.push(typeof e === 'string' ? e : [...e]);
+      out.sources.push(ref(`${pointer}/${i}`));
+    }
+  });
+  return out;
 }
 
-export function buildRuleFileParts(yd: YamlData): Omit<RuleFileLoad, 'diagnostics' | 'text'> {
+export function buildRuleFileParts(yd: YamlData): Omit<RuleFileLoad, 'diagnostics' | 'text'> & { diagnostics: Diagnostic[] } {
   const ref = (pointer: string): SourceRef => {
     const r = yd.nodes.get(pointer)?.value?.range;
-    return { file: yd.file, start: r?.[0] ?? 0, end: r?.[1] ?? 0 };
+    return { file: yd.file, ...trimmed(yd.text, r?.[0] ?? 0, r?.[1] ?? 0) };
+  };
+  const diagnostics: Diagnostic[] = [];
+  // What Codex refuses at load time, with Codex's meaning (src/rules/codex-load.ts) and the
+  // position of the offending YAML value.
+  const codexLoad = (p: LoadProblem, pointer: string): void => {
+    const at = ref(pointer);
+    diagnostics.push({ check: 'codex-load', messageId: p.messageId, severity: 'error', message: p.message, file: yd.file, start: at.start, end: at.end });
   };
   const top = isObj(yd.data) ? yd.data : {};
   const rules: Rule[] = [];
   if (Array.isArray(top.rules)) {
     top.rules.forEach((entry: unknown, i: number) => {
-      if (!isObj(entry) || !isPattern(entry.pattern)) return;
+      const at = `/rules/${i}`;
+      if (!isObj(entry)) return;
+      let ok = isPattern(entry.pattern);
+      if (typeof entry.justification === 'string') {
+        const p = validateJustification(entry.justification);
+        if (p) {
+          codexLoad(p, `${at}/justification`);
+          ok = false;
+        }
+      }
       const decision = entry.decision;
-      if (decision !== undefined && !(typeof decision === 'string' && DECISIONS.includes(decision))) return;
+      if (decision !== undefined && !(typeof decision === 'string' && DECISIONS.includes(decision))) ok = false;
+      if (!ok || !isPattern(entry.pattern)) return;
+      const match = examples(entry.match, `${at}/match`, ref);
+      const notMatch = examples(entry.not_match, `${at}/not_match`, ref);
       const rule: Rule = {
         id: typeof entry.id === 'string' ? entry.id : null,
         pattern: entry.pattern.map((e) => (typeof e === 'string' ? e : [...e])),
         decision: (decision as Decision | undefined) ?? 'allow', // Codex's default (codex-0.169.md §1.2)
         decisionExplicit: decision !== undefined,
-        match: examples(entry.match),
-        notMatch: examples(entry.not_match),
+        match: match.examples,
+        notMatch: notMatch.examples,
         canonicalMatching: entry.canonical_matching === true,
-        source: ref(`/rules/${i}`),
-        patternSource: ref(`/rules/${i}/pattern`),
+        source: ref(at),
+        patternSource: ref(`${at}/pattern`),
+        matchSources: match.sources,
+        notMatchSources: notMatch.sources,
         index: rules.length,
       };
       if (typeof entry.justification === 'string') rule.justification = entry.justification;
@@ -87,19 +113,37 @@ export function buildRuleFileParts(yd: YamlData): Omit<RuleFileLoad, 'diagnostic
   const hostExecutables: HostExecutable[] = [];
   if (Array.isArray(top.host_executables)) {
     top.host_executables.forEach((entry: unknown, i: number) => {
+      const at = `/host_executables/${i}`;
       if (!isObj(entry) || typeof entry.name !== 'string' || !isStrings(entry.paths)) return;
-      hostExecutables.push({ name: entry.name, paths: [...entry.paths], source: ref(`/host_executables/${i}`) });
+      const result = validateHostExecutable(entry.name, entry.paths);
+      for (const p of result.problems) codexLoad(p, `${at}/${p.path.join('/')}`);
+      if (result.problems.length > 0) return;
+      hostExecutables.push({ name: result.name, paths: result.paths, source: ref(at) });
     });
   }
 
   const networkRules: NetworkRule[] = [];
   if (Array.isArray(top.network_rules)) {
     top.network_rules.forEach((entry: unknown, i: number) => {
+      const at = `/network_rules/${i}`;
       if (!isObj(entry) || typeof entry.host !== 'string') return;
-      const protocol = lookup(PROTOCOLS, entry.protocol);
-      const decision = lookup(NETWORK_DECISIONS, entry.decision);
-      if (!protocol || !decision) return;
-      const rule: NetworkRule = { host: entry.host, protocol, decision, source: ref(`/network_rules/${i}`) };
+      let ok = true;
+      const host = normalizeNetworkHost(entry.host);
+      if (isLoadProblem(host)) {
+        codexLoad(host, `${at}/host`);
+        ok = false;
+      }
+      if (typeof entry.justification === 'string') {
+        const p = validateJustification(entry.justification);
+        if (p) {
+          codexLoad(p, `${at}/justification`);
+          ok = false;
+        }
+      }
+      const protocol = lookup(NETWORK_PROTOCOLS, entry.protocol);
+      const decision = typeof entry.decision === 'string' ? validateNetworkDecision(entry.decision) : undefined;
+      if (!ok || isLoadProblem(host) || !protocol || !decision || isLoadProblem(decision)) return;
+      const rule: NetworkRule = { host: host.host, protocol, decision: decision.decision, source: ref(at) };
       if (typeof entry.justification === 'string') rule.justification = entry.justification;
       networkRules.push(rule);
     });
@@ -118,7 +162,7 @@ export function buildRuleFileParts(yd: YamlData): Omit<RuleFileLoad, 'diagnostic
     }
     if (typeof top.settings.codex_version === 'string') settings.codexVersion = top.settings.codex_version;
   }
-  return { rules, hostExecutables, networkRules, settings };
+  return { rules, hostExecutables, networkRules, settings, diagnostics };
 }
 
 function lookup<V>(table: Record<string, V>, key: unknown): V | undefined {

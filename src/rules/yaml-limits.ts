@@ -133,3 +133,13 @@ export function firstTooDeep(text: string, maxDepth: number): number {
   }
   return -1;
 }
+
+/** The message for a file over the size limit: `file is 20 MiB, larger than the limit of 5 MiB`. */
+export function tooLargeMessage(size: number, max: number): string {
+  return `file is ${mib(size)}, larger than the limit of ${mib(max)}; split the rules into several files`;
+}
+
+function mib(n: number): string {
+  const v = n / (1024 * 1024);
+  return `${Number.isInteger(v) ? v : v.toFixed(1)} MiB`;
+}

@@ -4,6 +4,7 @@
 import type { ErrorObject } from 'ajv';
 import { isScalar, type Node, type Scalar } from 'yaml';
 import type { Diagnostic } from '../types.js';
+import { isLoadProblem, parseExample, validatePatternShape, type LoadProblem, type LoadValue } from './codex-load.js';
 import { schemasAt, type SchemaNode } from './schema.js';
 import type { YamlData } from './yaml.js';
 
@@ -27,11 +28,22 @@ function keySpan(yd: YamlData, pointer: string): { start: number; end: number } 
 function span(yd: YamlData, pointer: string): { start: number; end: number } {
   const ref = yd.nodes.get(pointer);
   const v = ref?.value?.range;
-  if (v && v[1] > v[0]) return { start: v[0], end: v[1] };
+  if (v && v[1] > v[0]) return trimmed(yd.text, v[0], v[1]);
   const k = ref?.key?.range;
   if (k) return { start: k[0], end: k[1] };
   if (v) return { start: v[0], end: v[1] };
   return { start: 0, end: 0 };
+}
+
+/** A block collection's range runs to the next line; findings end at its last character. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+export function trimmed(text: string, start: number, end: number): { start: number; end: number } {
+  let e = end;
+  while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
+  return { start, end: e };
 }
 
 function sourceOf(yd: YamlData, node: Node): string {
@@ -66,13 +78,18 @@ function yamlKind(v: unknown): string {
  */
 export function nonStringScalarDiagnostics(yd: YamlData): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const [pointer, ref] of yd.nodes) {
-    const node = ref.value;
-    if (node === null || !isScalar(node)) continue;
-    const schemas = schemasAt(splitPointer(pointer));
+  // Positions of one shape (`/rules/#/pattern/#`) take the same sub-schemas: look them up once.
+  const byShape = new Map<string, SchemaNode[]>();
+  for (const { pointer, shape, node } of yd.scalars) {
+    const scalar = node as Scalar;
+    if (typeof scalar.value === 'string' && (scalar.type !== 'PLAIN' || !YAML11_BOOLEAN.test(scalar.value))) continue;
+    let schemas = byShape.get(shape);
+    if (!schemas) {
+      schemas = schemasAt(splitPointer(shape).map((s) => (s === '#' ? '0' : s)));
+      byShape.set(shape, schemas);
+    }
     const wantsString = schemas.some((s) => s.type === 'string' && s.enum === undefined);
     if (!wantsString) continue;
-    const scalar = node as Scalar;
     const src = sourceOf(yd, node);
     const label = labelOf(splitPointer(pointer));
     if (typeof scalar.value !== 'string') {
@@ -87,16 +104,15 @@ export function nonStringScalarDiagnostics(yd: YamlData): Diagnostic[] {
       out.push(
         diag(yd, 'yaml', 'non-string-scalar', span(yd, pointer), `${src} in ${label} is read as ${kind}, not text; quote it: ${quoted(src)}`, `quote it: ${quoted(src)}`),
       );
-    } else if (scalar.type === 'PLAIN' && YAML11_BOOLEAN.test(src)) {
+    } else {
       const d = diag(
         yd,
         'yaml',
         'yaml11-boolean',
         span(yd, pointer),
-        `${src} in ${label} is a boolean to YAML 1.1 tools; quote it: ${quoted(src)}`,
+        `${src} in ${label} is a boolean in YAML 1.1 (other tools read it as true or false); quote it: ${quoted(src)}`,
         `quote it: ${quoted(src)}`,
       );
-      d.severity = 'warn';
       out.push(d);
     }
   }
@@ -208,18 +224,18 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   return bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-/** Codex refuses these at load (reference/codex-0.169.md §1.4); the schema says it too, for editors. */
-function codexMinItems(segs: readonly string[]): { id: string; message: string } | undefined {
-  const [top, , field, , sub] = segs;
+/**
+ * Codex refuses these at load (reference/codex-0.169.md §1.4); the schema says it too, so
+ * editors flag them. Reported as `codex-load` with the validators' own ids and messages.
+ */
+function codexMinItems(segs: readonly string[], data: unknown): LoadProblem | undefined {
+  const [top, , field] = segs;
   if (top !== 'rules') return undefined;
-  if (field === 'pattern' && segs.length === 3) {
-    return { id: 'empty-pattern', message: 'pattern cannot be empty; Codex refuses to load it' };
-  }
-  if (field === 'pattern' && segs.length === 4) {
-    return { id: 'empty-alternatives', message: `alternatives ${labelOf(segs)} cannot be empty; Codex refuses to load them` };
-  }
-  if ((field === 'match' || field === 'not_match') && segs.length === 4 && sub === undefined) {
-    return { id: 'empty-example', message: `example ${labelOf(segs)} cannot be an empty list; Codex refuses to load it` };
+  if (field === 'pattern' && segs.length === 3) return validatePatternShape([])[0];
+  if (field === 'pattern' && segs.length === 4) return validatePatternShape([data as LoadValue])[0];
+  if ((field === 'match' || field === 'not_match') && segs.length === 4) {
+    const parsed = parseExample(data as LoadValue);
+    return isLoadProblem(parsed) ? parsed : undefined;
   }
   return undefined;
 }
@@ -326,8 +342,8 @@ function mapOne(e: ErrorObject, yd: YamlData): Diagnostic | undefined {
       return diag(yd, 'schema', 'pattern', span(yd, p), message);
     }
     case 'minItems': {
-      const codex = codexMinItems(segs);
-      if (codex) return diag(yd, 'codex-load', codex.id, span(yd, p), codex.message);
+      const codex = codexMinItems(segs, e.data);
+      if (codex) return diag(yd, 'codex-load', codex.messageId, span(yd, p), codex.message);
       return diag(yd, 'schema', 'min-items', span(yd, p), `${label} needs at least ${String(params.limit)} items`);
     }
     case 'maxItems':

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../types.js';
 import type { RuleFileLoad } from './load.js';
 import { validateRuleFileData } from './schema.js';
 import { buildRuleFileParts } from './yaml-build.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, firstInvalidUtf8, firstTooDeep } from './yaml-limits.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, firstInvalidUtf8, firstTooDeep, tooLargeMessage } from './yaml-limits.js';
 import { mapSchemaErrors, nonStringScalarDiagnostics } from './yaml-schema-errors.js';
 
 export interface YamlLoadOptions {
@@ -31,8 +31,12 @@ export interface YamlData {
   data: unknown;
   /** JSON pointer (`/rules/0/pattern`, as ajv's `instancePath`) → nodes. */
   nodes: Map<string, NodeRef>;
+  /** Every scalar value with its pointer and shape (the pointer with list indices as `#`). */
+  scalars: { pointer: string; shape: string; node: Node }[];
   /** Pointers whose value was already reported (an alias, a non-string token): no schema noise below them. */
   reported: Set<string>;
+  /** True when some node has an anchor or a tag. */
+  hasProps: boolean;
 }
 
 /** The most diagnostics of one kind reported for one file; the rest are summarised. */
@@ -53,13 +57,13 @@ export function loadYamlRuleFile(
   if (typeof input === 'string') {
     const size = input.length > maxBytes ? input.length : Buffer.byteLength(input, 'utf8');
     if (size > maxBytes) {
-      diags.add('too-large', 0, 0, tooLargeMessage(size, maxBytes), 'split the rules into several files');
+      diags.add('too-large', 0, 0, tooLargeMessage(size, maxBytes));
       return refuse('');
     }
     text = input;
   } else {
     if (input.length > maxBytes) {
-      diags.add('too-large', 0, 0, tooLargeMessage(input.length, maxBytes), 'split the rules into several files');
+      diags.add('too-large', 0, 0, tooLargeMessage(input.length, maxBytes));
       return refuse('');
     }
     const bad = firstInvalidUtf8(input);
@@ -97,10 +101,11 @@ export function loadYamlRuleFile(
   const docTokens = tokens.filter((t) => t.type === 'document');
   if (docTokens.length > 1) {
     const second = docTokens[1]!;
+    const marker = text.startsWith('---', second.offset) ? 3 : 0;
     diags.add(
       'multiple-documents',
       second.offset,
-      second.offset + 3,
+      second.offset + marker,
       'a rule file holds one YAML document; move these rules into the first document or another file',
     );
   }
@@ -111,13 +116,18 @@ export function loadYamlRuleFile(
       diags.add('syntax-error', e.pos[0], Math.max(e.pos[1], e.pos[0]), lowerFirst(e.message));
     }
   }
-  for (const t of tokens) collectProps(t, diags, 0);
-  if (syntaxErrors > 0 || docs.length === 0) return refuse(text);
+  if (syntaxErrors > 0 || docs.length === 0) {
+    for (const t of tokens) collectProps(t, diags, 0);
+    return refuse(text);
+  }
 
   // 3. Plain data with a source map; refused node-level constructs.
   const doc = docs[0]!;
-  const yd: YamlData = { file: path, text, data: undefined, nodes: new Map(), reported: new Set() };
-  yd.data = toData(doc.contents as Node | null, '', null, yd, diags, 0, maxDepth + 1);
+  const yd: YamlData = { file: path, text, data: undefined, nodes: new Map(), scalars: [], reported: new Set(), hasProps: false };
+  yd.data = toData(doc.contents as Node | null, '', '', null, yd, diags, 0, maxDepth + 1);
+  for (const other of docs.slice(1)) if (other.contents) yd.hasProps = true; // not walked: let the CST say
+  // Anchors and tags are rare: walk the CST for their exact positions only when the AST has some.
+  if (yd.hasProps) for (const t of tokens) collectProps(t, diags, 0);
 
   // 4. Schema: tokens that YAML read as numbers, booleans or null; then ajv.
   for (const d of nonStringScalarDiagnostics(yd)) diags.push(d);
@@ -136,21 +146,13 @@ export function loadYamlRuleFile(
   }
 
   // 5. Rules, host executables, network rules and settings from what is valid.
-  const parts = buildRuleFileParts(yd);
+  const { diagnostics: loadProblems, ...parts } = buildRuleFileParts(yd);
+  for (const d of loadProblems) diags.push(d);
   return { ...parts, text, diagnostics: diags.sorted() };
 }
 
 function emptyParts(text: string): Omit<RuleFileLoad, 'diagnostics'> {
   return { text, rules: [], hostExecutables: [], networkRules: [], settings: { checks: {} } };
-}
-
-function tooLargeMessage(size: number, max: number): string {
-  return `file is ${mib(size)}, larger than the limit of ${mib(max)}`;
-}
-
-function mib(n: number): string {
-  const v = n / (1024 * 1024);
-  return `${Number.isInteger(v) ? v : v.toFixed(1)} MiB`;
 }
 
 function lowerFirst(s: string): string {
@@ -183,6 +185,7 @@ function collectProps(token: unknown, diags: DiagnosticList, depth: number): voi
 }
 
 function escapePointer(key: string): string {
+  if (!key.includes('~') && !key.includes('/')) return key;
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
@@ -190,6 +193,7 @@ function escapePointer(key: string): string {
 function toData(
   node: Node | null,
   pointer: string,
+  shape: string,
   key: Node | null,
   yd: YamlData,
   diags: DiagnosticList,
@@ -210,9 +214,18 @@ function toData(
     diags.add('alias', s, e, `alias "*${node.source}" is not allowed; write the value out in full`);
     return null;
   }
-  if (isScalar(node)) return typeof node.value === 'bigint' ? Number(node.value) : node.value;
+  if ((node as { anchor?: string }).anchor || (node as { tag?: string }).tag) yd.hasProps = true;
+  if (isScalar(node)) {
+    yd.scalars.push({ pointer, shape, node });
+    return typeof node.value === 'bigint' ? Number(node.value) : node.value;
+  }
   if (isSeq(node)) {
-    return node.items.map((item, i) => toData(item as Node | null, `${pointer}/${i}`, null, yd, diags, depth + 1, maxDepth));
+    const out: unknown[] = [];
+    const itemShape = `${shape}/#`;
+    for (let i = 0; i < node.items.length; i++) {
+      out.push(toData(node.items[i] as Node | null, `${pointer}/${i}`, itemShape, null, yd, diags, depth + 1, maxDepth));
+    }
+    return out;
   }
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
@@ -225,6 +238,7 @@ function toData(
         diags.add('complex-key', s, e, 'a key must be a plain name, not a list, mapping or alias; rewrite the key as text');
         continue;
       }
+      if (k && ((k as { anchor?: string }).anchor || (k as { tag?: string }).tag)) yd.hasProps = true;
       const name = k === null ? '' : keyText(k, yd.text);
       const first = seen.get(name);
       if (first && k) {
@@ -233,8 +247,11 @@ function toData(
           { file: yd.file, start: first.range![0], end: first.range![1], message: `"${name}" is first defined here` },
         ]);
       } else if (k) seen.set(name, k);
-      const value = toData(pair.value as Node | null, `${pointer}/${escapePointer(name)}`, k, yd, diags, depth + 1, maxDepth);
-      Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+      const escaped = escapePointer(name);
+      const value = toData(pair.value as Node | null, `${pointer}/${escaped}`, `${shape}/${escaped}`, k, yd, diags, depth + 1, maxDepth);
+      // `__proto__` must become an own key, not the object's prototype.
+      if (name === '__proto__') Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+      else out[name] = value;
     }
     return out;
   }

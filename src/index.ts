@@ -1,0 +1,18 @@
+// escalint's public API (design.md §6). The CLI uses these same functions.
+export type {
+  Decision,
+  Diagnostic,
+  HostExecutable,
+  NetworkRule,
+  PatternElement,
+  Rule,
+  RuleExample,
+  RuleSet,
+  RuleSetSettings,
+  Segment,
+  Span,
+  Verdict,
+} from './types.js';
+export { loadRuleFiles, loadRuleText, type LoadOptions, type LoadResult, type RuleFileLoad } from './rules/load.js';
+export { loadYamlRuleFile, type YamlLoadOptions } from './rules/yaml.js';
+export { ruleFileSchema } from './rules/schema.js';
