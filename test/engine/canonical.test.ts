@@ -21,6 +21,7 @@ const equal: [string, string, string][] = [
   ['ᾈ', 'ἀι', 'Greek with prosgegrammeni (status F)'],
   ['İ', 'i\u0307', 'capital I with dot folds to i + combining dot (status F)'],
   ['ꭰ', 'Ꭰ', 'Cherokee small letter folds to the capital'],
+  ['\u1C89', '\u1C8A', 'Unicode 16 case pair: codex 0.169.0 folds it (measured)'],
   ['', '', 'empty'],
 ];
 const different: [string, string, string][] = [
@@ -32,6 +33,8 @@ const different: [string, string, string][] = [
   ['git ', 'git', 'no trimming'],
   ['git.exe', 'git', 'no .exe stripping'],
   ['ﬁ', 'ﬀ', 'different ligatures'],
+  ['\u{16EA0}', '\u{16EBB}', 'Unicode 17 case pair: codex 0.169.0 folds with Unicode 16 tables (measured)'],
+  ['\uA7D2', '\uA7D3', 'Unicode 17 case pair: codex 0.169.0 folds with Unicode 16 tables (measured)'],
 ];
 
 describe('canonical caseless match', () => {
