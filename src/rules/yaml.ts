@@ -95,7 +95,7 @@ export function loadYamlRuleFile(
   ];
   for (const t of tokens) {
     if (t.type === 'directive') {
-      diags.add('directive', t.offset, t.offset + t.source.length, `YAML directive "${t.source.trim()}" is not allowed; remove it`);
+      diags.add('directive', t.offset, t.offset + t.source.length, `directive "${t.source.trim()}" is not allowed (escalint reads plain YAML 1.2); remove it`);
     }
   }
   const docTokens = tokens.filter((t) => t.type === 'document');
