@@ -16,3 +16,4 @@ export type {
 export { loadRuleFiles, loadRuleText, type LoadOptions, type LoadResult, type RuleFileLoad } from './rules/load.js';
 export { loadYamlRuleFile, type YamlLoadOptions } from './rules/yaml.js';
 export { ruleFileSchema } from './rules/schema.js';
+export { codexSplit, codexSplitScript, CODEX_SPLIT_SHELLS, type CodexSplit } from './shell/codex-split.js';
