@@ -73,10 +73,11 @@ export interface GeneratedSet {
   commands: { argv: string[]; resolveHostExecutables: boolean }[];
 }
 
-function variant(g: Gen, token: string): string {
+/** A spelling of `token` for a command: often a canonical variant when the rule is canonical, rarely a lookalike. */
+function variant(g: Gen, token: string, canonical: boolean): string {
   const group = CANONICAL_GROUPS.find((gr) => gr.includes(token));
-  if (group && g.chance(0.7)) return g.pick(group);
-  if (g.chance(0.1)) return g.pick(DISTINCT);
+  if (group && g.chance(canonical ? 0.7 : 0.15)) return g.pick(group);
+  if (g.chance(0.05)) return g.pick(DISTINCT);
   return token;
 }
 
@@ -125,7 +126,7 @@ export function generateSet(g: Gen, scratch: { cwd: string; home: string }): Gen
     const hosts: HostSpec[] = [];
     for (let i = g.chance(0.5) ? g.int(1, 3) : 0; i > 0; i--) {
       const headTokens = allRules.flatMap((r) => (typeof r.pattern[0] === 'string' ? [r.pattern[0]] : r.pattern[0]!));
-      const name = variant(g, g.pick(headTokens));
+      const name = variant(g, g.pick(headTokens), true);
       if (!bareName(name)) continue;
       const n = g.chance(0.2) ? 0 : g.int(1, 2);
       const dirs = [...DIRS, scratch.cwd, scratch.home];
@@ -139,10 +140,10 @@ export function generateSet(g: Gen, scratch: { cwd: string; home: string }): Gen
     let argv: string[];
     if (g.chance(0.85)) {
       const rule = g.pick(allRules);
-      argv = rule.pattern.map((el) => variant(g, typeof el === 'string' ? el : g.pick(el)));
-      if (g.chance(0.2) && argv.length > 1) argv.pop();
+      argv = rule.pattern.map((el) => variant(g, typeof el === 'string' ? el : g.pick(el), rule.canonical === true));
+      if (g.chance(0.1) && argv.length > 1) argv.pop();
       for (let k = g.chance(0.5) ? g.int(1, 2) : 0; k > 0; k--) argv.push(token(g, 'arg', false));
-      if (g.chance(0.1)) argv[g.int(0, argv.length - 1)] = token(g, 'arg', false);
+      if (g.chance(0.05)) argv[g.int(0, argv.length - 1)] = token(g, 'arg', false);
     } else {
       argv = Array.from({ length: g.int(1, 3) }, (_, i) => token(g, i === 0 ? 'head' : 'arg', false));
     }
