@@ -30,6 +30,8 @@ export interface LexContext {
   depth: number;
   /** Parses a nested token vector; provided by the parser module to avoid an import cycle. */
   parseTokens: (tokens: ShellToken[], endOffset: number, ctx: LexContext) => A.List;
+  /** Memo of scanArith for the text last scanned. */
+  parenMemo?: { text: string; close: Map<number, number> };
 }
 
 type Stop = 'eof' | 'paren' | 'brace';
@@ -96,6 +98,42 @@ export function partsValue(parts: A.WordPart[]): string {
     }
   }
   return s;
+}
+
+/** Matches of `(` by position, per text (backtick bodies are texts of their own). */
+function arithMemo(ctx: LexContext, text: string): Map<number, number> {
+  if (ctx.parenMemo === undefined || ctx.parenMemo.text !== text) ctx.parenMemo = { text, close: new Map() };
+  return ctx.parenMemo.close;
+}
+
+/**
+ * Scans from `i` (just after an opening `(`) to its matching `)`, skipping quotes and escapes
+ * the way bash's matched-pair reading does; records the match (or -1) of every `(` passed.
+ */
+function scanParens(t: string, i: number, memo: Map<number, number>): number {
+  const open: number[] = [];
+  while (i < t.length) {
+    const c = t[i]!;
+    if (c === '\\') {
+      i += 2;
+      continue;
+    }
+    if (c === "'" || c === '"' || c === '`') {
+      const close = t.indexOf(c, i + 1);
+      if (close < 0) break;
+      i = close + 1;
+      continue;
+    }
+    if (c === '(') open.push(i);
+    else if (c === ')') {
+      const o = open.pop();
+      if (o === undefined) return i;
+      memo.set(o, i);
+    }
+    i++;
+  }
+  for (const o of open) memo.set(o, -1);
+  return -1;
 }
 
 export class ShellLexer {
@@ -362,30 +400,16 @@ export class ShellLexer {
   /**
    * Finds the `))` closing arithmetic text that starts at `i`, as bash does: read to the `)`
    * matching an imaginary `(`, then require another `)`. Returns the index of the first `)` or -1.
+   * One scan records the match of every `(` it passes, so nested `$((…))` and `((…))` reuse it
+   * instead of scanning the rest of the text again at each level (linear, not depth × size).
    */
   private scanArith(i: number): number {
     const t = this.text;
-    let depth = 0;
-    while (i < t.length) {
-      const c = t[i]!;
-      if (c === '\\') {
-        i += 2;
-        continue;
-      }
-      if (c === "'" || c === '"' || c === '`') {
-        const close = t.indexOf(c, i + 1);
-        if (close < 0) return -1;
-        i = close + 1;
-        continue;
-      }
-      if (c === '(') depth++;
-      else if (c === ')') {
-        if (depth === 0) return t[i + 1] === ')' ? i : -1;
-        depth--;
-      }
-      i++;
-    }
-    return -1;
+    const memo = arithMemo(this.ctx, t);
+    const known = memo.get(i - 1);
+    const close = known ?? scanParens(t, i, memo);
+    if (known === undefined) memo.set(i - 1, close);
+    return close >= 0 && t[close + 1] === ')' ? close : -1;
   }
 
   // ---- words ---------------------------------------------------------------------------------
@@ -885,7 +909,8 @@ export class ShellLexer {
       if (t[i + 2] === '(') {
         const end = this.scanArith(i + 3);
         if (end >= 0) {
-          const parts = this.readRange(i + 3, end, Mode.Heredoc);
+          // Counted as a nesting level: `$(($((…))))` recurses through readRange.
+          const parts = this.nested(i, () => this.readRange(i + 3, end, Mode.Heredoc));
           this.pos = end + 2;
           return { type: 'arith', raw: t.slice(i, end + 2), parts, start: this.off(i), end: this.off(end + 1) + 1 };
         }
@@ -904,7 +929,7 @@ export class ShellLexer {
         }
       }
       if (j >= t.length) this.fail("unexpected EOF while looking for matching `]'", i);
-      const parts = this.readRange(i + 2, j, Mode.Heredoc);
+      const parts = this.nested(i, () => this.readRange(i + 2, j, Mode.Heredoc));
       this.pos = j + 1;
       return { type: 'arith', raw: t.slice(i, j + 1), parts, start: this.off(i), end: this.off(j) + 1 };
     }
