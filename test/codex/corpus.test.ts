@@ -32,7 +32,8 @@ function commandsOf(c: PolicyCase): string[][] {
 }
 
 function expected(c: PolicyCase): { decision: string | null; matchedPrefixes: string[][] } {
-  return c.observed0169 ?? { decision: c.decision, matchedPrefixes: c.matchedPrefixes ?? [] };
+  const o = c.observed0169;
+  return o ? { decision: o.decision, matchedPrefixes: o.matchedPrefixes } : { decision: c.decision, matchedPrefixes: c.matchedPrefixes ?? [] };
 }
 
 /**
@@ -108,12 +109,13 @@ describe('codex policy corpus', () => {
 
   describe('escalint reading the same rule text', async () => {
     type Load = { rules: Rule[]; hostExecutables: HostExecutable[]; diagnostics: Diagnostic[] };
-    let loadStarlark: ((path: string, text: string) => Load) | undefined;
+    type LoadOpts = { priorHostExecutables?: HostExecutable[]; cwd?: string };
+    let loadStarlark: ((path: string, text: string, opts?: LoadOpts) => Load) | undefined;
     try {
       // src/rules/starlark.ts is being written by another engineer; import it by a computed path so this
       // file still runs (with the engine-side cases pending) until it lands.
       const modPath = '../../src/rules/starlark.js';
-      const mod = (await import(/* @vite-ignore */ modPath)) as { loadStarlarkRuleFile?: (p: string, t: string) => Load };
+      const mod = (await import(/* @vite-ignore */ modPath)) as { loadStarlarkRuleFile?: (p: string, t: string, o?: LoadOpts) => Load };
       loadStarlark = mod.loadStarlarkRuleFile;
     } catch {
       loadStarlark = undefined;
@@ -126,7 +128,11 @@ describe('codex policy corpus', () => {
     const cwd = '/tmp/escalint-corpus/work/foo';
 
     it.each(cases.map((c, i) => [i, c.name, c] as const))('%i %s', (i, _name, c) => {
-      const loads = (c.files ?? [c.rules]).map((t, k) => load(`c${i}-${k}.rules`, t));
+      // Files load in order; Codex validates a file's examples with the host executables of earlier files too.
+      const loads: Load[] = [];
+      for (const [k, t] of (c.files ?? [c.rules]).entries()) {
+        loads.push(load(`c${i}-${k}.rules`, t, { priorHostExecutables: loads.flatMap((l) => l.hostExecutables), cwd }));
+      }
       const errors = loads.flatMap((l) => l.diagnostics.filter((d) => d.severity === 'error'));
       if (NON_LITERAL.has(i)) {
         expect(errors.map((d) => d.check)).toContain('rules-syntax');
