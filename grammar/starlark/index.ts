@@ -126,16 +126,23 @@ function topLevelStatements(tokens: IToken[]): IToken[][] {
 
 export function parseStarlark(text: string, options: LexOptions = {}): ParseStarlarkResult {
   const lexed = lexStarlark(text, options);
-  const errors: StarlarkSyntaxError[] = [...lexed.errors];
+  const errors: StarlarkSyntaxError[] = [];
   const statements: Statement[] = [];
   const p = getParser();
+  const lexErrors = lexed.errors;
   let e = 0; // index into the lexer errors, sorted by start
   for (const chunk of topLevelStatements(lexed.tokens)) {
     const start = chunk[0]!.startOffset;
     const end = Math.max(start, tokenEnd(chunk[chunk.length - 1]!));
-    // A statement that holds a lexer error is not parsed: the lexer error says what is wrong.
-    while (e < lexed.errors.length && lexed.errors[e]!.start < start) e++;
-    if (e < lexed.errors.length && lexed.errors[e]!.start < end) continue;
+    while (e < lexErrors.length && lexErrors[e]!.start < start) errors.push(lexErrors[e++]!);
+    // A statement that holds a lexer error is not parsed, and only its first lexer error is
+    // reported (as starlark-rust stops at the first): after an unfinished string the rest of
+    // the statement is noise.
+    if (e < lexErrors.length && lexErrors[e]!.start < end) {
+      errors.push(lexErrors[e]!);
+      while (e < lexErrors.length && lexErrors[e]!.start < end) e++;
+      continue;
+    }
     p.input = chunk;
     let parsed: Statement[] | undefined;
     try {
@@ -151,6 +158,7 @@ export function parseStarlark(text: string, options: LexOptions = {}): ParseStar
     }
     if (parsed) statements.push(...parsed);
   }
+  while (e < lexErrors.length) errors.push(lexErrors[e++]!);
   errors.sort((a, b) => a.start - b.start || a.end - b.end);
   return { module: { start: 0, end: text.length, statements, comments: lexed.comments }, errors };
 }
