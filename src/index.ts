@@ -17,3 +17,5 @@ export { loadRuleFiles, loadRuleText, type LoadOptions, type LoadResult, type Ru
 export { loadYamlRuleFile, type YamlLoadOptions } from './rules/yaml.js';
 export { ruleFileSchema } from './rules/schema.js';
 export { codexSplit, codexSplitScript, CODEX_SPLIT_SHELLS, type CodexSplit } from './shell/codex-split.js';
+export { RuleIndex, strictestDecision, type MatchOptions, type PrefixMatch } from './engine/match.js';
+export { encodeStarlarkString, emitRulesFile, type EmitInput, type EmitOptions, type EmitResult } from './emit/starlark.js';
