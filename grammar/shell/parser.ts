@@ -495,14 +495,30 @@ function getParser(): ShellParser {
 function parseTokens(tokens: ShellToken[], endOffset: number, _ctx: LexContext): A.List {
   const p = getParser();
   p.input = tokens;
-  const list = p.script();
+  let list: A.List;
+  try {
+    list = p.script();
+  } catch (err) {
+    // An abort raised at the end of input (`for x in a; do`) carries the EOF token's NaN offsets.
+    if (err instanceof ShellSyntaxAbort && Number.isNaN(err.problem.start)) {
+      throw new ShellSyntaxAbort({ message: err.problem.message, start: endOffset, end: endOffset });
+    }
+    throw err;
+  }
   if (p.errors.length > 0) {
     const err = p.errors[0]!;
     const t = err.token;
     const atEof = t.tokenType.name === 'EOF' || Number.isNaN(t.startOffset);
-    const problem: SyntaxProblem = atEof
-      ? { message: 'syntax error: unexpected end of file', start: endOffset, end: endOffset }
-      : { message: syntaxErrorNear(t), start: tokStart(t), end: tokEnd(t) };
+    const last = tokens[tokens.length - 1];
+    let problem: SyntaxProblem;
+    if (atEof && last?.tokenType === T.RedirOp) {
+      // bash reads the end of a script as a newline where a redirection wants its target.
+      problem = { message: "syntax error near unexpected token `newline'", start: endOffset, end: endOffset };
+    } else if (atEof) {
+      problem = { message: 'syntax error: unexpected end of file', start: endOffset, end: endOffset };
+    } else {
+      problem = { message: syntaxErrorNear(t), start: tokStart(t), end: tokEnd(t) };
+    }
     throw new ShellSyntaxAbort(problem);
   }
   return list;
