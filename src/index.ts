@@ -19,3 +19,6 @@ export { ruleFileSchema } from './rules/schema.js';
 export { codexSplit, codexSplitScript, CODEX_SPLIT_SHELLS, type CodexSplit } from './shell/codex-split.js';
 export { RuleIndex, strictestDecision, type MatchOptions, type PrefixMatch } from './engine/match.js';
 export { encodeStarlarkString, emitRulesFile, type EmitInput, type EmitOptions, type EmitResult } from './emit/starlark.js';
+export { lintFiles, lintLoaded, type LintOptions, type LintResult, type LintFileResult, type SuppressedDiagnostic } from './lint.js';
+export { checks, allChecks, defineCheck, structuralChecks, type Check, type CheckContext, type CheckMeta, type CheckInfo } from './checks/index.js';
+export { formatters, formatNames, type FormatName, type FormatContext, type Formatter } from './format/index.js';
