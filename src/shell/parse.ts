@@ -1,8 +1,9 @@
 // parseShell: a command string → the segments bash could run, and syntax diagnostics.
 // Never throws: bad input, hostile input and limits are diagnostics (design.md §3).
 import { parseScript } from '../../grammar/shell/parser.js';
-import type { Diagnostic, ParseOptions, ParseResult } from '../types.js';
+import type { Diagnostic, ParseOptions, ParseResult, Segment } from '../types.js';
 import { collectSegments } from './segments.js';
+import { SegmentAnalyzer } from './wrappers.js';
 
 export const DEFAULT_MAX_INPUT = 1024 * 1024;
 export const DEFAULT_MAX_DEPTH = 256;
@@ -29,5 +30,17 @@ export function parseShell(text: string, options: ParseOptions = {}): ParseResul
     const id = message.startsWith('nesting too deep') || message.includes('too deeply') ? 'too-deep' : 'syntax-error';
     return { segments: [], diagnostics: [diagnostic(id, message, start, end)] };
   }
-  return { segments: collectSegments(parsed.script), diagnostics: [] };
+  if (options.unwrap === false) return { segments: collectSegments(parsed.script), diagnostics: [] };
+  const analyzer = new SegmentAnalyzer({ maxDepth, source: text });
+  const segments = collectSegments(parsed.script, analyzer.hooks(0));
+  analyzer.finish(segments);
+  return { segments: sortSegments(segments), diagnostics: [] };
+}
+
+/** Source order of each command's start; a wrapper before what it wraps; stable for ties. */
+function sortSegments(segments: Segment[]): Segment[] {
+  return segments
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => a.s.start - b.s.start || a.i - b.i)
+    .map((x) => x.s);
 }

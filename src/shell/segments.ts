@@ -38,17 +38,31 @@ export const CONTEXT_IDS = [
 
 export type ContextId = (typeof CONTEXT_IDS)[number];
 
+export interface SegmentInfo {
+  command: A.SimpleCommand;
+  /** True when the command's standard input comes from a pipe (it is not first in its pipeline). */
+  piped: boolean;
+}
+
 /** Called for each simple command's segment; may add segments for commands it wraps. */
-export type SegmentHook = (segment: Segment, command: A.SimpleCommand, context: ContextId[], out: SegmentSink) => void;
+export type SegmentHook = (segment: Segment, info: SegmentInfo, out: SegmentSink) => void;
+
+/** Called for each assignment that is not a prefix of a command (`PATH=/x; ls`), in source order. */
+export type AssignmentHook = (name: string, word: A.Word) => void;
 
 export interface SegmentSink {
   push(segment: Segment): void;
 }
 
-export function collectSegments(script: A.Script, hook?: SegmentHook): Segment[] {
+export interface SegmentHooks {
+  segment?: SegmentHook;
+  assignment?: AssignmentHook;
+}
+
+export function collectSegments(script: A.Script, hooks: SegmentHooks = {}): Segment[] {
   const out: Segment[] = [];
   const sink: SegmentSink = { push: (s) => out.push(s) };
-  const walker = new Walker(sink, hook);
+  const walker = new Walker(sink, hooks);
   walker.list(script.body, []);
   // Source order of each command's start (its first assignment or word); stable for ties.
   return out.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.i - b.i).map((x) => x.s);
@@ -65,7 +79,7 @@ export function segmentWord(w: A.Word): SegmentWord {
 class Walker {
   constructor(
     private readonly sink: SegmentSink,
-    private readonly hook: SegmentHook | undefined,
+    private readonly hooks: SegmentHooks,
   ) {}
 
   list(list: A.List, ctx: ContextId[]): void {
@@ -78,7 +92,7 @@ class Walker {
     if (a.background) c = [...c, 'background'];
     for (const p of a.pipelines) {
       const pc: ContextId[] = p.commands.length > 1 ? [...c, 'pipeline'] : c;
-      for (const cmd of p.commands) this.command(cmd, pc);
+      p.commands.forEach((cmd, i) => this.command(cmd, pc, i > 0));
     }
   }
 
@@ -92,10 +106,10 @@ class Walker {
     }
   }
 
-  command(cmd: A.Command, ctx: ContextId[]): void {
+  command(cmd: A.Command, ctx: ContextId[], piped = false): void {
     switch (cmd.type) {
       case 'simple':
-        this.simple(cmd, ctx);
+        this.simple(cmd, ctx, piped);
         return;
       case 'subshell':
         this.list(cmd.body, [...ctx, 'subshell']);
@@ -157,7 +171,7 @@ class Walker {
     this.redirects(cmd.redirects, ctx);
   }
 
-  private simple(cmd: A.SimpleCommand, ctx: ContextId[]): void {
+  private simple(cmd: A.SimpleCommand, ctx: ContextId[], piped: boolean): void {
     if (cmd.words.length > 0) {
       const words = cmd.words.map(segmentWord);
       const seg: Segment = {
@@ -172,7 +186,9 @@ class Walker {
         end: cmd.end,
       };
       this.sink.push(seg);
-      this.hook?.(seg, cmd, ctx, this.sink);
+      this.hooks.segment?.(seg, { command: cmd, piped }, this.sink);
+    } else if (this.hooks.assignment) {
+      for (const a of cmd.assigns) if (a.assign) this.hooks.assignment(a.assign.name, a);
     }
     for (const a of cmd.assigns) this.assignment(a, ctx);
     for (const w of cmd.words) {

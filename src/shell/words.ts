@@ -9,8 +9,8 @@ export function wordValue(w: A.Word): string {
   return partsValue(w.parts);
 }
 
-// Pathname expansion characters (bash manual §3.5.8) when they appear unquoted.
-const GLOB_RE = /[*?[]/;
+// Pathname expansion (bash manual §3.5.8) when unquoted: `*`, `?`, or a bracket expression `[…]`.
+const GLOB_RE = /[*?]|\[[^\]]*\]/;
 // Brace expansion `{a,b}` or `{1..3}` (bash manual §3.5.1) in unquoted text.
 const BRACE_RE = /\{[^{}\s]*(,|\.\.)[^{}\s]*\}/;
 

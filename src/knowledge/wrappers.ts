@@ -1,0 +1,189 @@
+// Commands that run another command given in their arguments (design.md §3 "Wrappers").
+// Each entry says how to find the wrapped command; `reason` is why the entry exists.
+// Option tables list the options that take a *separate* value (`-u root`); `-uroot` and
+// `--user=root` forms are recognised generically. Unknown options are taken as flags.
+
+export type WrapperKind =
+  /** options, optional positionals, then the wrapped command and its arguments */
+  | 'command'
+  /** runs its arguments joined by spaces as a shell script (`eval`, `watch` without -x) */
+  | 'joined-script';
+
+export interface WrapperSpec {
+  kind: WrapperKind;
+  reason: string;
+  /** Options taking a separate value. */
+  valueOptions?: readonly string[];
+  /** Short options whose value may be attached (`-n10`, `-oL`, `-I{}`). Letters only. */
+  attachedShort?: string;
+  /** Leading positional arguments before the command (`timeout DURATION`, `flock FILE`). */
+  positionals?: number;
+  /** `NAME=value` arguments before the command are assignments for it (`env`). */
+  assignments?: boolean;
+  /** Options after which there is no wrapped command at all (`command -v`, `sudo -l`). */
+  noCommandOptions?: readonly string[];
+  /** Options whose value is a shell script (`flock -c`, `su -c`, `npx -c`). */
+  scriptOptions?: readonly string[];
+  /** Options whose value is a string split into a command (`env -S`). */
+  splitOptions?: readonly string[];
+  /** Options that switch a `joined-script` wrapper to running argv directly (`watch -x`). */
+  execOptions?: readonly string[];
+  /** Options that end option parsing and take the rest as the command (`gdb --args`). */
+  argsOptions?: readonly string[];
+  /** Sub-commands that must come first (`uv run`, `npm exec`): the wrapper is `name sub`. */
+  subcommands?: readonly string[];
+}
+
+export const WRAPPERS = {
+  sudo: {
+    kind: 'command',
+    reason: 'runs its command as another user',
+    valueOptions: ['-u', '--user', '-g', '--group', '-h', '--host', '-p', '--prompt', '-C', '--close-from', '-D', '--chdir', '-r', '--role', '-t', '--type', '-U', '--other-user', '-T', '--command-timeout'],
+    attachedShort: 'ugpCDrtUTh',
+    noCommandOptions: ['-l', '--list', '-v', '--validate', '-k', '-K', '--remove-timestamp', '-e', '--edit', '-V', '--version'],
+  },
+  doas: { kind: 'command', reason: 'runs its command as another user', valueOptions: ['-u', '-C'], attachedShort: 'uC' },
+  env: {
+    kind: 'command',
+    reason: 'runs its command with a changed environment',
+    valueOptions: ['-u', '--unset', '-C', '--chdir', '-S', '--split-string', '-P'],
+    attachedShort: 'uCSP',
+    assignments: true,
+    splitOptions: ['-S', '--split-string'],
+  },
+  nice: { kind: 'command', reason: 'runs its command at another priority', valueOptions: ['-n', '--adjustment'], attachedShort: 'n' },
+  nohup: { kind: 'command', reason: 'runs its command immune to hangups' },
+  time: {
+    kind: 'command',
+    reason: 'the time program (not the keyword) runs and times its command',
+    valueOptions: ['-f', '--format', '-o', '--output'],
+    attachedShort: 'fo',
+  },
+  timeout: {
+    kind: 'command',
+    reason: 'runs its command with a time limit',
+    valueOptions: ['-s', '--signal', '-k', '--kill-after'],
+    attachedShort: 'sk',
+    positionals: 1,
+  },
+  stdbuf: { kind: 'command', reason: 'runs its command with changed stdio buffering', valueOptions: ['-i', '-o', '-e', '--input', '--output', '--error'], attachedShort: 'ioe' },
+  setsid: { kind: 'command', reason: 'runs its command in a new session' },
+  ionice: { kind: 'command', reason: 'runs its command at another I/O priority', valueOptions: ['-c', '--class', '-n', '--classdata'], attachedShort: 'cn', noCommandOptions: ['-p', '--pid', '-P', '--pgid', '-u', '--uid'] },
+  flock: {
+    kind: 'command',
+    reason: 'runs its command holding a lock',
+    valueOptions: ['-w', '--wait', '--timeout', '-E', '--conflict-exit-code'],
+    attachedShort: 'wE',
+    positionals: 1,
+    scriptOptions: ['-c', '--command'],
+  },
+  chronic: { kind: 'command', reason: 'runs its command and hides its output unless it fails' },
+  command: { kind: 'command', reason: 'runs its command bypassing functions', noCommandOptions: ['-v', '-V'] },
+  builtin: { kind: 'command', reason: 'runs a shell builtin' },
+  exec: { kind: 'command', reason: 'replaces the shell with its command', valueOptions: ['-a'] },
+  xargs: {
+    kind: 'command',
+    reason: 'runs its command with arguments read from input',
+    valueOptions: ['-a', '--arg-file', '-d', '--delimiter', '-E', '-I', '-L', '-n', '--max-args', '-P', '--max-procs', '-s', '--max-chars', '--process-slot-var'],
+    attachedShort: 'adEILnPsei',
+  },
+  watch: {
+    kind: 'joined-script',
+    reason: 'runs its arguments again and again, through sh -c unless -x is given',
+    valueOptions: ['-n', '--interval', '-q', '--equexit'],
+    attachedShort: 'nq',
+    execOptions: ['-x', '--exec'],
+  },
+  eval: { kind: 'joined-script', reason: 'runs its arguments joined by spaces as a shell script' },
+  busybox: { kind: 'command', reason: 'runs the applet named by its first argument' },
+  npx: {
+    kind: 'command',
+    reason: 'downloads and runs a package binary',
+    valueOptions: ['-p', '--package', '--cache', '--userconfig'],
+    attachedShort: 'p',
+    scriptOptions: ['-c', '--call'],
+  },
+  bunx: { kind: 'command', reason: 'downloads and runs a package binary', valueOptions: ['-p', '--package'] },
+  pnpx: { kind: 'command', reason: 'downloads and runs a package binary' },
+  uvx: { kind: 'command', reason: 'downloads and runs a Python tool', valueOptions: ['--from', '--with', '--python', '-p'], attachedShort: 'p' },
+  su: { kind: 'command', reason: 'runs a shell or command as another user', valueOptions: ['-s', '--shell', '-g', '--group', '-G'], scriptOptions: ['-c', '--command'], noCommandOptions: [] },
+  runuser: { kind: 'command', reason: 'runs its command as another user', valueOptions: ['-u', '--user', '-g', '--group', '-s', '--shell'], scriptOptions: ['-c', '--command'] },
+  chroot: { kind: 'command', reason: 'runs its command in another root directory', valueOptions: ['--userspec', '--groups'], positionals: 1 },
+  unshare: { kind: 'command', reason: 'runs its command in new namespaces' },
+  nsenter: { kind: 'command', reason: 'runs its command in other namespaces', valueOptions: ['-t', '--target'], attachedShort: 't' },
+  taskset: { kind: 'command', reason: 'runs its command on chosen CPUs', positionals: 1 },
+  strace: { kind: 'command', reason: 'runs and traces its command', valueOptions: ['-o', '-e', '-p', '-s', '-u', '-E'], attachedShort: 'oepsuE' },
+  ltrace: { kind: 'command', reason: 'runs and traces its command', valueOptions: ['-o', '-e', '-p', '-s', '-u'], attachedShort: 'oepsu' },
+  valgrind: { kind: 'command', reason: 'runs its command under a checker' },
+  gdb: { kind: 'command', reason: 'runs its command under a debugger', argsOptions: ['--args'] },
+  caffeinate: { kind: 'command', reason: 'runs its command keeping the machine awake', valueOptions: ['-t', '-w'] },
+  'systemd-run': { kind: 'command', reason: 'runs its command as a transient unit', valueOptions: ['-u', '--unit', '-p', '--property', '-M', '--machine', '--uid', '--gid'] },
+  firejail: { kind: 'command', reason: 'runs its command in a sandbox' },
+  proxychains: { kind: 'command', reason: 'runs its command through a proxy', valueOptions: ['-f'] },
+  proxychains4: { kind: 'command', reason: 'runs its command through a proxy', valueOptions: ['-f'] },
+  torsocks: { kind: 'command', reason: 'runs its command through Tor' },
+  'dotenv': { kind: 'command', reason: 'runs its command with variables from a .env file', valueOptions: ['-e', '-v', '-c'] },
+  direnv: { kind: 'command', reason: '`direnv exec DIR cmd` runs its command in DIR\'s environment', subcommands: ['exec'], positionals: 1 },
+  mise: { kind: 'command', reason: '`mise exec -- cmd` runs its command with tools installed', subcommands: ['exec', 'x'], valueOptions: ['-C', '--cd'] },
+  uv: { kind: 'command', reason: '`uv run cmd` runs its command in the project environment', subcommands: ['run'], valueOptions: ['--with', '--python', '-p', '--package', '--directory', '--project', '--group', '--extra', '--env-file'], attachedShort: 'p' },
+  poetry: { kind: 'command', reason: '`poetry run cmd` runs its command in the project environment', subcommands: ['run'] },
+  pipenv: { kind: 'command', reason: '`pipenv run cmd` runs its command in the project environment', subcommands: ['run'] },
+  pipx: { kind: 'command', reason: '`pipx run pkg` downloads and runs a Python tool', subcommands: ['run'], valueOptions: ['--spec', '--python'] },
+  devbox: { kind: 'command', reason: '`devbox run cmd` runs its command in the devbox shell', subcommands: ['run'] },
+  bundle: { kind: 'command', reason: '`bundle exec cmd` runs its command with the bundle', subcommands: ['exec'] },
+  npm: { kind: 'command', reason: '`npm exec cmd` downloads and runs a package binary', subcommands: ['exec', 'x'], valueOptions: ['-p', '--package', '-w', '--workspace'], scriptOptions: ['-c', '--call'] },
+  pnpm: { kind: 'command', reason: '`pnpm exec`/`pnpm dlx` run a package binary', subcommands: ['exec', 'dlx'] },
+  yarn: { kind: 'command', reason: '`yarn dlx`/`yarn exec` run a package binary', subcommands: ['dlx', 'exec'] },
+  docker: { kind: 'command', reason: '`docker exec CONTAINER cmd` runs its command in a container', subcommands: ['exec'], valueOptions: ['-e', '--env', '-u', '--user', '-w', '--workdir', '--env-file', '--detach-keys'], attachedShort: 'euw', positionals: 1 },
+  kubectl: { kind: 'command', reason: '`kubectl exec POD -- cmd` runs its command in a pod', subcommands: ['exec'], valueOptions: ['-n', '--namespace', '-c', '--container', '--context', '-f', '--filename'], attachedShort: 'ncf', positionals: 1 },
+} as const satisfies Record<string, WrapperSpec>;
+
+export type WrapperName = keyof typeof WRAPPERS;
+
+export function wrapperSpec(name: string): WrapperSpec | undefined {
+  return Object.prototype.hasOwnProperty.call(WRAPPERS, name) ? (WRAPPERS as Record<string, WrapperSpec>)[name] : undefined;
+}
+
+/** Shells whose `-c` string (or stdin) is a script (design.md §3). */
+export const SHELLS: Record<string, string> = {
+  bash: 'GNU bash',
+  sh: 'the POSIX shell',
+  zsh: 'the Z shell',
+  dash: 'the Debian Almquist shell',
+  ksh: 'the Korn shell',
+  mksh: 'the MirBSD Korn shell',
+  fish: 'the friendly interactive shell (its syntax is close enough to find the commands)',
+  ash: 'the Almquist shell',
+  busybox_sh: 'busybox sh',
+};
+
+/** Shell options that take a separate value (`-o pipefail`, `-O extglob`, `--rcfile f`). */
+export const SHELL_VALUE_OPTIONS = ['-o', '+o', '-O', '+O', '--rcfile', '--init-file'];
+
+/**
+ * git options whose value is a program git runs through the shell (git-config(1), git-fetch(1)).
+ * `-c key=value` keys are compared case-insensitively, as git does for section and key names.
+ */
+export const GIT_PROGRAM_OPTIONS: Record<string, string> = {
+  '--upload-pack': 'the program git runs on the remote side of fetch, clone and ls-remote (run through the shell for local and ssh remotes)',
+  '--receive-pack': 'the program git push runs on the remote side',
+  '--exec': 'the program git archive --remote and ls-remote run on the remote side',
+};
+
+export const GIT_PROGRAM_CONFIG: Record<string, string> = {
+  'core.sshcommand': 'the ssh command git runs for ssh remotes',
+  'core.pager': 'the pager git runs for long output',
+  'core.editor': 'the editor git runs for commit messages',
+  'core.fsmonitor': 'a hook program git runs to watch the file system',
+  'core.hookspath': 'the folder whose hooks git runs',
+  'core.askpass': 'the program git runs to ask for credentials',
+  'core.gitproxy': 'a proxy program git runs for git:// remotes',
+  'sequence.editor': 'the editor git rebase -i runs',
+  'diff.external': 'the diff program git runs',
+  'credential.helper': 'a credential helper git runs (a `!` value is a shell command)',
+  'gpg.program': 'the signing program git runs',
+  'pager.log': 'the pager of git log',
+  'pager.diff': 'the pager of git diff',
+  'uploadpack.packobjectshook': 'a program git runs when serving fetches',
+  'protocol.ext.allow': 'allows the ext:: transport, which runs arbitrary commands',
+};

