@@ -1,8 +1,9 @@
-// The rule-file contract (schemas/escalint.schema.json) and its ajv validator.
-// The validator is compiled once, on first use: compiling costs start-up time that commands
-// which never load YAML (`parse`, `suggest`) should not pay.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+// The rule-file contract (schemas/escalint.schema.json) and its validator. The validator is
+// ajv's standalone code for the schema (src/rules/yaml-validator.ts, generated and kept fresh by
+// test/rules/schema-standalone.test.ts): start-up pays neither ajv's import nor its compile.
+import type { ErrorObject } from 'ajv';
 import schemaJson from '../../schemas/escalint.schema.json' with { type: 'json' };
+import { validate } from './yaml-validator.js';
 
 /** A JSON Schema object as this file uses it (draft-07 subset). */
 export interface SchemaNode {
@@ -30,12 +31,15 @@ export function ruleFileSchemaText(): string {
   return `${JSON.stringify(schemaJson, null, 2)}\n`;
 }
 
-let validator: ValidateFunction | undefined;
+interface StandaloneValidate {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
 
-/** Validates a rule file's data; compiled once per process (strict mode, all errors). */
+/** Validates a rule file's data against the schema (strict mode, all errors, verbose). */
 export function validateRuleFileData(data: unknown): ErrorObject[] {
-  validator ??= new Ajv({ strict: true, allErrors: true, verbose: true }).compile(schemaJson);
-  return validator(data) ? [] : [...(validator.errors ?? [])];
+  const v = validate as unknown as StandaloneValidate;
+  return v(data) ? [] : [...(v.errors ?? [])];
 }
 
 /**
