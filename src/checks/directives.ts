@@ -102,10 +102,31 @@ export function parseDirectives(text: string, kind: 'yaml' | 'rules'): Directive
     if (directiveKind === 'disable-next-line') {
       const own = lineAt(text, comment.start);
       directive.covers = own.end < text.length ? lineAt(text, own.end) : { start: text.length, end: text.length + 1 };
+      if (kind === 'yaml') directive.covers = wholeListItem(text, directive.covers);
     }
     out.push(directive);
   }
   return out;
+}
+
+/**
+ * In YAML, a directive above a list item (`- id: x`) covers the whole item, because findings
+ * about a rule point at its `pattern`, which is often not the item's first line. The item runs
+ * while lines are blank or indented deeper than its dash.
+ */
+function wholeListItem(text: string, line: Span): Span {
+  const m = /^([ \t]*)-(?:[ \t]|\r?\n|\r|$)/.exec(text.slice(line.start, line.end));
+  if (!m) return line;
+  const dash = m[1]!.length;
+  let end = line.end;
+  while (end < text.length) {
+    const next = lineAt(text, end);
+    const content = text.slice(next.start, next.end).replace(/\r?\n$|\r$/, '');
+    const indent = /^[ \t]*/.exec(content)![0].length;
+    if (content.trim() !== '' && indent <= dash) break;
+    end = next.end;
+  }
+  return { start: line.start, end };
 }
 
 /** The line holding `offset`: from its first character to just after its line break. */

@@ -61,3 +61,16 @@ describe('parseDirectives', () => {
     ]);
   });
 });
+
+describe('disable-next-line above a YAML list item', () => {
+  it('covers the whole item, not the items after it', () => {
+    const text =
+      'rules:\n  # escalint-disable-next-line implicit-decision\n  - id: a\n\n    pattern: [a]\n    match:\n      - a\n  - id: b\n    pattern: [b]\n';
+    expect(show(text, 'yaml')[0]!.covers).toBe('  - id: a\n\n    pattern: [a]\n    match:\n      - a\n');
+  });
+
+  it('covers one line when the next line is not a list item', () => {
+    const text = 'a:\n  # escalint-disable-next-line\n  b: 1\n  c: 2\n';
+    expect(show(text, 'yaml')[0]!.covers).toBe('  b: 1\n');
+  });
+});
