@@ -12,7 +12,7 @@ import { makeScratch, requireCodex, runChecks, type CheckRequest, type CodexMatc
 const DEFAULT_SEED = 169_0;
 const seedEnv = process.env.ESCALINT_SEED;
 const SEED = seedEnv === 'random' ? Math.floor(Math.random() * 2 ** 31) : seedEnv ? Number(seedEnv) : DEFAULT_SEED;
-const SETS = Number(process.env.ESCALINT_DIFF_SETS ?? 300);
+const SETS = Number(process.env.ESCALINT_DIFF_SETS ?? 250);
 
 const bin = requireCodex('codex differential');
 
