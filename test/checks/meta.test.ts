@@ -42,6 +42,11 @@ describe('check registry', () => {
     });
   });
 
+  it('has a section in docs/checks.md for every id (the SARIF helpUri anchors)', () => {
+    const doc = readFileSync(new URL('docs/checks.md', root), 'utf8');
+    for (const c of allChecks()) expect(doc).toContain(`\n## ${c.id}\n`);
+  });
+
   it('documents every structural id too', () => {
     for (const c of structuralChecks) {
       expect(c.meta.description.length).toBeGreaterThan(10);
