@@ -241,3 +241,14 @@ describe('codex-load findings in YAML, at the value', () => {
     expect(r.networkRules).toEqual([]);
   });
 });
+
+describe('line endings', () => {
+  test('CRLF files load, and offsets still point at the value', () => {
+    const text = 'version: 1\r\nrules:\r\n  - pattern: [git, 1.10]\r\n    decision: allow\r\n';
+    const r = load(text);
+    expect(r.diagnostics.map((d) => [d.messageId, text.slice(d.start, d.end)])).toEqual([['non-string-scalar', '1.10']]);
+    const ok = load('version: 1\r\nrules:\r\n  - pattern: [git]\r\n    decision: allow\r\n');
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.rules[0]!.source.end).toBe(ok.text.indexOf('allow') + 'allow'.length);
+  });
+});
