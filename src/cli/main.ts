@@ -5,6 +5,7 @@ import { registerParse } from './parse.js';
 import { registerCheck } from './check.js';
 import { registerInit } from './init.js';
 import { registerSchema } from './schema.js';
+import { registerTest } from './test.js';
 
 /** Each command registers itself; `run` returns the exit code through `setExit`. */
 export interface CommandContext {
@@ -15,7 +16,7 @@ export interface CommandContext {
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
 
 // Ordered as `escalint --help` lists them.
-const commands: RegisterCommand[] = [registerCheck, registerParse, registerInit, registerSchema];
+const commands: RegisterCommand[] = [registerCheck, registerTest, registerParse, registerInit, registerSchema];
 
 function packageVersion(): string {
   // dist/src/cli/main.js when built, src/cli/main.ts when tests run the sources.

@@ -1,8 +1,7 @@
 // `escalint parse [--format text|json] [--codex] [--stdin | -- <script>…]`: the segments of each
 // script (design.md §5). The JSON shape is a contract; text is for people.
 import type { Command } from 'commander';
-import { parseShell } from '../shell/parse.js';
-import { codexSplit } from '../shell/codex-split.js';
+import type { CodexSplit } from '../shell/codex-split.js';
 import type { Diagnostic, ParseResult, Segment } from '../types.js';
 import { CliError } from './io.js';
 import type { CommandContext } from './main.js';
@@ -38,13 +37,15 @@ export function diagnosticJson(text: string, d: Diagnostic) {
   return { message: d.message, line, column, start: d.start, end: d.end };
 }
 
-function scriptJson(script: string, r: ParseResult, codex: boolean) {
+type Splitter = ((argv: readonly string[]) => CodexSplit) | null;
+
+function scriptJson(script: string, r: ParseResult, codexSplit: Splitter) {
   const out: Record<string, unknown> = {
     script,
     segments: r.segments.map(segmentJson),
     diagnostics: r.diagnostics.map((d) => diagnosticJson(script, d)),
   };
-  if (codex) {
+  if (codexSplit) {
     const c = codexSplit(['/bin/bash', '-lc', script]);
     out.codex = { split: c.split, commands: c.commands };
   }
@@ -57,7 +58,7 @@ export function displayWord(w: string): string {
   return `'${w.replace(/[\x00-\x1f\x7f\u0085\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/'/g, "'\\''")}'`;
 }
 
-function scriptText(script: string, r: ParseResult, codex: boolean, color: boolean): string {
+function scriptText(script: string, r: ParseResult, codexSplit: Splitter, color: boolean): string {
   const p = paint(color);
   const lines: string[] = [];
   for (const d of r.diagnostics) {
@@ -75,7 +76,7 @@ function scriptText(script: string, r: ParseResult, codex: boolean, color: boole
     const reasons = s.reasons.length ? ` ${p.yellow(`(${s.reasons.map((x) => x.id).join(', ')})`)}` : '';
     lines.push(`${assigns}${s.argv.map(displayWord).join(' ')}${redirs}${ctx}${reasons}`);
   }
-  if (codex) {
+  if (codexSplit) {
     const c = codexSplit(['/bin/bash', '-lc', script]);
     if (c.split) lines.push(`${p.cyan('codex')}: splits into ${c.commands.map((a) => a.map(displayWord).join(' ')).join(' ; ')}`);
     else lines.push(`${p.cyan('codex')}: does not split; checks ${c.commands[0]!.map(displayWord).join(' ')} whole`);
@@ -102,7 +103,9 @@ export function registerParse(program: Command, ctx: CommandContext): void {
       } else if (scripts.length === 0) {
         throw new CliError('no script given; use escalint parse -- "<script>" or --stdin');
       }
-      const codex = Boolean(opts.codex);
+      // Loaded here, not at start-up: other commands should not pay for the grammar.
+      const [{ parseShell }, { codexSplit }] = await Promise.all([import('../shell/parse.js'), import('../shell/codex-split.js')]);
+      const codex: Splitter = opts.codex ? codexSplit : null;
       const results = inputs.map((s) => parseShell(s));
       if (opts.format === 'json') {
         ctx.io.stdout(`${JSON.stringify(inputs.map((s, i) => scriptJson(s, results[i]!, codex)), null, 2)}\n`);
