@@ -448,7 +448,7 @@ export class ShellLexer {
     const end = this.pos;
     const word: A.Word = { type: 'word', parts, start: this.off(start), end: this.off(end - 1) + 1 };
     if ((this.cmd === 'start' || this.cmd === 'prefix') && !this.afterRedir && !inPattern && !this.funcName && this.forState === 'none') {
-      const assign = ShellLexer.assignmentOf(parts);
+      const assign = this.assignmentOf(parts);
       if (assign) word.assign = assign;
     }
     const plain = parts.length === 1 && parts[0]!.type === 'lit' && !parts[0]!.quoted ? parts[0]!.value : null;
@@ -1249,17 +1249,48 @@ export class ShellLexer {
     this.pending.length = 0;
   }
 
+  /** Index in this lexer's text of an offset in the original string (the map is increasing). */
+  private derivedIndex(offset: number): number {
+    const map = this.map;
+    if (map === null) return offset;
+    let lo = 0;
+    let hi = map.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (map[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * The characters [from, to) of an unquoted literal's value as a literal of their own, with its
+   * source span: the value lacks the line continuations the source has, so positions are walked.
+   */
+  private subLit(p: A.Lit, from: number, to: number): A.Lit {
+    const t = this.text;
+    let i = this.derivedIndex(p.start);
+    let first = -1;
+    let last = -1;
+    for (let v = 0; v < to; v++) {
+      while (t[i] === '\\' && t[i + 1] === '\n') i += 2;
+      if (v === from) first = i;
+      last = i;
+      i++;
+    }
+    return { type: 'lit', value: p.value.slice(from, to), quoted: false, start: this.off(first), end: this.off(last) + 1 };
+  }
+
   /** Called by lexWord after reading: marks assignment-shaped words. */
-  static assignmentOf(parts: A.WordPart[]): A.Assignment | undefined {
+  private assignmentOf(parts: A.WordPart[]): A.Assignment | undefined {
     const first = parts[0];
     if (!first || first.type !== 'lit' || first.quoted) return undefined;
     const m = ASSIGN_RE.exec(first.value);
     const last = parts[parts.length - 1];
     const arr = last && last.type === 'lit' ? last.array : undefined;
     if (m) {
-      const rest = first.value.slice(m[0].length);
       const value: A.WordPart[] = [];
-      if (rest.length > 0) value.push({ ...first, value: rest, start: first.end - rest.length });
+      if (first.value.length > m[0].length) value.push(this.subLit(first, m[0].length, first.value.length));
       value.push(...parts.slice(1));
       const a: A.Assignment = { name: m[1]!, op: m[2] as '=' | '+=', value: arr ? [] : value };
       if (arr) a.array = arr;
@@ -1269,24 +1300,26 @@ export class ShellLexer {
     const b = /^([A-Za-z_][A-Za-z0-9_]*)\[/.exec(first.value);
     if (!b) return undefined;
     const subscript: A.WordPart[] = [];
-    let restFirst = first.value.slice(b[0].length);
     for (let k = 0; k < parts.length; k++) {
-      const p = k === 0 ? { ...first, value: restFirst } : parts[k]!;
+      const p = parts[k]!;
+      const from = k === 0 ? b[0].length : 0;
       if (p.type === 'lit' && !p.quoted) {
-        const m2 = /\](\+?=)/.exec(p.value);
+        const m2 = /\](\+?=)/.exec(p.value.slice(from));
         if (m2) {
-          if (m2.index > 0) subscript.push({ ...p, value: p.value.slice(0, m2.index) });
-          const rest = p.value.slice(m2.index + m2[0].length);
+          const close = from + m2.index;
+          if (close > from) subscript.push(this.subLit(p, from, close));
+          const rest = close + m2[0].length;
           const value: A.WordPart[] = [];
-          if (rest.length > 0) value.push({ ...p, value: rest });
+          if (rest < p.value.length) value.push(this.subLit(p, rest, p.value.length));
           value.push(...parts.slice(k + 1));
           const a: A.Assignment = { name: b[1]!, op: m2[1] as '=' | '+=', subscript, value: arr ? [] : value };
           if (arr) a.array = arr;
           return a;
         }
+        if (from < p.value.length) subscript.push(from > 0 ? this.subLit(p, from, p.value.length) : p);
+        continue;
       }
       subscript.push(p);
-      restFirst = '';
     }
     return undefined;
   }

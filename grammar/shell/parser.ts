@@ -521,6 +521,8 @@ function parseTokens(tokens: ShellToken[], endOffset: number, _ctx: LexContext):
     }
     throw new ShellSyntaxAbort(problem);
   }
+  // An empty body (`$( # comment )`) sits where the body ends, inside whatever encloses it.
+  if (list.items.length === 0) list.start = list.end = endOffset;
   return list;
 }
 
