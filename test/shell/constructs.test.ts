@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sanityProblems } from './sanity.js';
 import { at, parseView, seg, type SegView } from './view.js';
 
 interface Row {
@@ -307,6 +308,7 @@ function runRows(title: string, rows: Row[]) {
         for (const s of row.spellings) {
           it(JSON.stringify(s), () => {
             expect(parseView(s)).toEqual({ segments: row.want, errors: [] });
+            expect(sanityProblems(s)).toEqual([]);
           });
         }
       });
@@ -323,7 +325,10 @@ describe('words', () => {
   for (const row of words.filter((r) => r.want.length > 0)) {
     describe(row.name, () => {
       for (const s of row.spellings) {
-        it(JSON.stringify(s), () => expect(parseView(s)).toEqual({ segments: row.want, errors: [] }));
+        it(JSON.stringify(s), () => {
+          expect(parseView(s)).toEqual({ segments: row.want, errors: [] });
+          expect(sanityProblems(s)).toEqual([]);
+        });
       }
     });
   }
@@ -332,6 +337,7 @@ describe('words', () => {
       for (const c of row.cases) {
         it(JSON.stringify(c.script), () => {
           expect(parseView(c.script)).toEqual({ segments: [seg(c.argv, { dynamic: row.dynamic }), ...row.nested], errors: [] });
+          expect(sanityProblems(c.script)).toEqual([]);
         });
       }
     });
@@ -346,6 +352,7 @@ describe('words', () => {
         const inner = script.includes('`') ? 'backtick' : 'command-substitution';
         it(script, () => {
           expect(parseView(script)).toEqual({ segments: [seg(['echo', word], D), at(['c'], 'parameter-expansion', inner)], errors: [] });
+          expect(sanityProblems(script)).toEqual([]);
         });
       }
     }
