@@ -37,15 +37,13 @@ export interface LoadResult {
 }
 
 type StarlarkLoader = (path: string, text: string) => RuleFileLoad;
-// `var`, not `let`: starlark.ts imports this module and registers itself while the two modules
-// are still being evaluated (an import cycle), before a `let` here would be initialised.
-// eslint-disable-next-line no-var
-var starlarkLoader: StarlarkLoader | undefined;
 
-/** Kept for src/rules/starlark.ts, which registers itself; loading calls it directly. */
-export function setStarlarkLoader(loader: StarlarkLoader): void {
-  starlarkLoader = loader;
-}
+/**
+ * Accepted for src/rules/starlark.ts, which registers itself; loading calls
+ * `loadStarlarkRuleFile` directly instead, so that limits and the host executables of earlier
+ * files reach it (Codex validates examples against them: reference/codex-0.169.md §1.3).
+ */
+export function setStarlarkLoader(_loader: StarlarkLoader): void {}
 
 /** The kind of rule file a path names, by extension; undefined when escalint cannot read it. */
 export function ruleFileKind(path: string): LoadedFile['kind'] | undefined {

@@ -2,7 +2,7 @@
 // understands: the offending key for an unknown key, the value for a wrong type or enum, the
 // mapping for a missing key. Also finds tokens YAML read as something other than a string.
 import type { ErrorObject } from 'ajv';
-import { isScalar, type Node, type Scalar } from 'yaml';
+import type { Node, Scalar } from 'yaml';
 import type { Diagnostic } from '../types.js';
 import { isLoadProblem, parseExample, validatePatternShape, type LoadProblem, type LoadValue } from './codex-load.js';
 import { schemasAt, type SchemaNode } from './schema.js';
@@ -65,11 +65,6 @@ function jsonType(v: unknown): string {
 function typeMatches(schemaType: string | undefined, dataType: string): boolean {
   if (schemaType === undefined) return true;
   return schemaType === dataType || (schemaType === 'number' && dataType === 'integer');
-}
-
-function yamlKind(v: unknown): string {
-  const t = jsonType(v);
-  return t === 'integer' ? 'number' : t === 'array' ? 'list' : t === 'object' ? 'mapping' : t;
 }
 
 /**
