@@ -63,6 +63,16 @@ const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ASSIGN_RE = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=)/;
 const SPECIAL_PARAMS = '@*#?-$!0123456789';
 
+/** ASCII characters that end a run of plain literal text, per reading mode (others are plain). */
+function specials(chars: string): Uint8Array {
+  const t = new Uint8Array(128);
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  return t;
+}
+const WORD_SPECIALS = specials(' \t\n|&;()<>\\\'"$`');
+const DQ_SPECIALS = specials('"\\$`');
+const HEREDOC_SPECIALS = specials('\\$`');
+
 function isBlank(c: string): boolean {
   // Only space and tab separate words (bash manual §2 "blank"); NBSP, CR, VT and FF do not.
   return c === ' ' || c === '\t';
@@ -733,7 +743,23 @@ export class ShellLexer {
     };
     const inDq = mode === Mode.Dq || opts.dq === true;
     const wordStart = this.pos;
+    const fast = mode === Mode.Word ? WORD_SPECIALS : mode === Mode.Dq ? DQ_SPECIALS : mode === Mode.Heredoc ? HEREDOC_SPECIALS : null;
     while (this.pos < n) {
+      if (fast !== null) {
+        // A run of plain characters in one slice (most of any script).
+        let j = this.pos;
+        while (j < n) {
+          const code = t.charCodeAt(j);
+          if (code < 128 && fast[code] === 1) break;
+          j++;
+        }
+        if (j > this.pos) {
+          if (lit.length === 0) litStart = this.pos;
+          lit += t.slice(this.pos, j);
+          this.pos = j;
+          if (j >= n) break;
+        }
+      }
       const i = this.pos;
       const c = t[i]!;
       // Terminators.
@@ -1009,15 +1035,16 @@ export class ShellLexer {
 
   /** `${…}` in all its forms, including bash 5.3 `${ cmd; }` and `${| cmd; }`. */
   private readBraceParam(i: number, inDq: boolean): A.WordPart {
+    const c = this.text[i + 2];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '|') {
+      // One nesting level, like `$(…)`.
+      return this.readCmdSubst(i, i + (c === '|' ? 3 : 2), c === '|' ? '${|' : '${ ');
+    }
     return this.nested(i, () => this.readBraceParamInner(i, inDq));
   }
 
   private readBraceParamInner(i: number, inDq: boolean): A.WordPart {
     const t = this.text;
-    const c = t[i + 2];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '|') {
-      return this.readCmdSubst(i, i + (c === '|' ? 3 : 2), c === '|' ? '${|' : '${ ');
-    }
     let j = i + 2;
     let indirect = false;
     let name = '';
