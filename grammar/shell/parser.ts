@@ -2,7 +2,7 @@
 // simple and compound commands, function definitions and redirections (bash manual §3.2).
 // Words arrive already read into parts by the lexer (lexer.ts), so the grammar is about
 // structure only. One parser instance is reused; errors are returned, never thrown to callers.
-import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken, type TokenType } from '../chevrotain.js';
 import type * as A from './ast.js';
 import * as T from './tokens.js';
 import type { RedirPayload, ShellToken } from './tokens.js';

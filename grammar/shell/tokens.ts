@@ -1,7 +1,7 @@
 // Token types of the shell grammar. The lexer (lexer.ts) is hand-written and context-aware, so
 // these token types carry no regular expressions: they exist for the Chevrotain parser and its
 // syntax diagrams. Words carry their parsed parts in `payload`.
-import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type IToken, type TokenType } from '../chevrotain.js';
 import type { ArithCmd, DBracket, HeredocBody, Word as WordNode } from './ast.js';
 
 // Any word, keyword or not: arguments accept every word, including `if`, `}` or `done`

@@ -2,7 +2,7 @@
 // starlark-rust's lexer does around them: newlines inside brackets are dropped, blank and
 // comment-only lines vanish, and leading spaces at bracket depth 0 become INDENT/DEDENT tokens.
 // A counter of bracket depth is all this needs, so no lexer modes are used (grammar/README.md).
-import { createTokenInstance, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { createTokenInstance, Lexer, type IToken, type TokenType } from '../chevrotain.js';
 import type { Comment } from './ast.js';
 import type { StringLiteralPayload } from './string-literal.js';
 import * as T from './tokens.js';

@@ -4,7 +4,7 @@
 // and reported where it is; only literals, lists, tuples, dicts and calls become full AST nodes.
 // Rules are class fields (a misspelled SUBRULE fails to compile); the AST is built in ACTIONs
 // because Chevrotain runs each rule once without input to record the grammar.
-import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken, type TokenType } from '../chevrotain.js';
 import type {
   Argument,
   CallExpr,

@@ -2,7 +2,7 @@
 // The order of `allTokens` matters: Chevrotain tries patterns in order and takes the first match
 // (longer_alt aside), so longer operators come before their prefixes and keywords before
 // identifiers. Labels are the names starlark-rust uses in its parse errors ("symbol ')'").
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type TokenType } from '../chevrotain.js';
 import { scanStringLiteral, STRING_START_CHARS } from './string-literal.js';
 
 // --- Layout: skipped, grouped, or turned into NEWLINE/INDENT/DEDENT by the layout pass ---------

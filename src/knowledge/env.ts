@@ -57,12 +57,14 @@ export const DANGEROUS_ENV: Record<string, string> = {
   'BASH_FUNC_*': 'exports a shell function into bash',
 };
 
+const PREFIXES = Object.entries(DANGEROUS_ENV)
+  .filter(([k]) => k.endsWith('*'))
+  .map(([k, v]) => [k.slice(0, -1), v] as const);
+
 export function dangerousEnv(name: string): string | undefined {
   const direct = Object.prototype.hasOwnProperty.call(DANGEROUS_ENV, name) ? DANGEROUS_ENV[name] : undefined;
   if (direct) return direct;
-  for (const [k, v] of Object.entries(DANGEROUS_ENV)) {
-    if (k.endsWith('*') && name.startsWith(k.slice(0, -1))) return v;
-  }
+  for (const [prefix, why] of PREFIXES) if (name.startsWith(prefix)) return why;
   return undefined;
 }
 
