@@ -169,8 +169,14 @@ function explain(r: CommandEvaluation, ruleSet: RuleSet, display: (path: string)
   if (VERDICT_RANK[r.decision] > VERDICT_RANK[codexVerdict]) {
     // The full view is stricter: find the segment that decided it.
     const decisive = r.segments.find((s) => s.decision === r.decision)!;
+    if (decisive.decision === 'unmatched') {
+      return `no rule matches \`${shown(decisive.segment.argv)}\`; Codex's decision (${codexVerdict}) covers only the commands its rules match, the rest go to its sandbox and approval policy`;
+    }
     const rule = decisive.matches.find((m) => m.decision === r.decision);
     const what = rule ? `the ${rule.decision} rule at ${at(rule.rule)}` : undefined;
+    if (rule && decisive.segment.words.slice(0, rule.matchedPrefix.length).some((w) => w.dynamic)) {
+      return `\`${shown(decisive.segment.argv)}\` is only known at run time and might match ${what} (${JSON.stringify(rule.rule.pattern)}); Codex decides ${codexVerdict}`;
+    }
     if (!rule && decisive.reasons.length > 0) {
       return `escalint cannot see what \`${shown(decisive.segment.argv)}\` runs (${decisive.reasons[0]!.id}: ${decisive.reasons[0]!.message}); Codex decides ${codexVerdict}`;
     }
@@ -188,5 +194,6 @@ function explain(r: CommandEvaluation, ruleSet: RuleSet, display: (path: string)
     return `Codex checks the whole \`${shown(r.codex.commands[0]!.slice(0, 2))} …\` command line, which the ${rule.decision} rule at ${at(rule.rule)} matches`;
   }
   if (rule) return `Codex matches \`${shown(rule.matchedPrefix)}\` with the ${rule.decision} rule at ${at(rule.rule)}, which escalint's segments do not`;
+  if (!r.codex.split) return `Codex checks this script whole (\`${shown(r.codex.commands[0]!.slice(0, 2))} …\`) and no rule matches that; escalint allows every command in it`;
   return `Codex decides ${codexVerdict} where escalint decides ${r.decision}`;
 }

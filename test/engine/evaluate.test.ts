@@ -100,3 +100,14 @@ describe('evaluate', () => {
     expect(r.explanation).toMatch(/^Codex checks the whole `\/bin\/bash -lc …` command line/);
   });
 });
+
+describe('explanations', () => {
+  it.each([
+    ['git log | make', /^no rule matches `make`; Codex's decision \(allow\) covers only the commands its rules match/],
+    ['echo "$HOME"', /^Codex checks this script whole \(`\/bin\/bash -lc …`\) and no rule matches that; escalint allows every command in it$/],
+    ['$cmd', /^`"\$cmd"` is only known at run time and might match the prompt rule at test\.rules \(\["curl"\]\); Codex decides unmatched$/],
+    ['python3 -c 1', /^escalint cannot see what `python3 -c 1` runs \(inline-code: /],
+  ])('%s', (command, re) => {
+    expect(evaluate(RULES, command).explanation).toMatch(re);
+  });
+});
