@@ -22,3 +22,8 @@ export { encodeStarlarkString, emitRulesFile, type EmitInput, type EmitOptions, 
 export { lintFiles, lintLoaded, type LintOptions, type LintResult, type LintFileResult, type SuppressedDiagnostic } from './lint.js';
 export { checks, allChecks, defineCheck, structuralChecks, type Check, type CheckContext, type CheckMeta, type CheckInfo } from './checks/index.js';
 export { formatters, formatNames, type FormatName, type FormatContext, type Formatter } from './format/index.js';
+export { parseShell } from './shell/parse.js';
+export { REASONS, type ReasonId } from './shell/wrappers.js';
+export { CONTEXT_IDS, type ContextId } from './shell/segments.js';
+export { evaluate, Evaluator, type CommandEvaluation, type SegmentEvaluation, type CodexEvaluation, type EvaluateOptions } from './engine/evaluate.js';
+export type { ParseOptions, ParseResult, SegmentWord, SegmentReason, Redirect } from './types.js';
