@@ -135,6 +135,8 @@ export const WRAPPERS = {
   pnpm: { kind: 'command', reason: '`pnpm exec`/`pnpm dlx` run a package binary', subcommands: ['exec', 'dlx'] },
   yarn: { kind: 'command', reason: '`yarn dlx`/`yarn exec` run a package binary', subcommands: ['dlx', 'exec'] },
   docker: { kind: 'command', reason: '`docker exec CONTAINER cmd` runs its command in a container', subcommands: ['exec'], valueOptions: ['-e', '--env', '-u', '--user', '-w', '--workdir', '--env-file', '--detach-keys'], attachedShort: 'euw', positionals: 1 },
+  script: { kind: 'command', reason: '`script -c CMD` runs its command through the shell while recording', valueOptions: ['-E', '--echo', '-I', '--log-in', '-O', '--log-out', '-B', '--log-io', '-T', '--log-timing', '-m', '--logging-format'], scriptOptions: ['-c', '--command'] },
+  'nix-shell': { kind: 'command', reason: '`nix-shell --run CMD` runs its command in a Nix shell', valueOptions: ['-p', '--packages', '-A', '--attr', '-I', '--arg', '--argstr'], scriptOptions: ['--run', '--command'] },
   kubectl: { kind: 'command', reason: '`kubectl exec POD -- cmd` runs its command in a pod', subcommands: ['exec'], valueOptions: ['-n', '--namespace', '-c', '--container', '--context', '-f', '--filename'], attachedShort: 'ncf', positionals: 1 },
 } as const satisfies Record<string, WrapperSpec>;
 

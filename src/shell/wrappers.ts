@@ -148,6 +148,10 @@ export class SegmentAnalyzer {
       this.git(seg, out, depth, stdin);
       return;
     }
+    if (name === 'trap') {
+      this.trap(seg, out, depth, stdin);
+      return;
+    }
     if (name === 'source' || name === '.') {
       const file = words[1];
       if (file && (file.dynamic || file.value.startsWith('<(') || file.value === '/dev/stdin' || file.value === '-')) {
@@ -470,6 +474,19 @@ export class SegmentAnalyzer {
     } else if (key.startsWith('alias.') && value.startsWith('!')) {
       this.script(seg, w, out, depth, stdin, `git -c ${key}`, from + eq + 2);
     }
+  }
+
+  /** `trap 'cmd' SIGNAL…`: the action is a script the shell runs later (bash manual §4.2). */
+  private trap(seg: Segment, out: SegmentSink, depth: number, stdin: Stdin): void {
+    const words = seg.words;
+    let i = 1;
+    while (i < words.length && /^-[lpP]+$/.test(words[i]!.value)) i++;
+    if (words[i]?.value === '--') i++;
+    const action = words[i];
+    // `trap SIGNAL` alone (or `trap - SIGNAL`) resets; an action needs at least one signal after it.
+    if (!action || i + 1 >= words.length || action.value === '-' || action.value === '') return;
+    if (action.dynamic) addReason(seg, 'eval', `trap runs "${oneLine(action.value)}" later, a script only known at run time`);
+    this.script(seg, action, out, depth, stdin, 'trap');
   }
 
   // ---- run-time evaluation -------------------------------------------------------------------

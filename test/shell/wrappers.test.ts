@@ -117,6 +117,13 @@ const table: [string, string[][]][] = [
   ['chroot /mnt rm x', [['rm', 'x']]],
   ['strace -f -o out rm x', [['rm', 'x']]],
   ['gdb --args rm x', [['rm', 'x']]],
+  // deferred and recorded commands
+  ["trap 'rm -rf /tmp/x' EXIT", [['rm', '-rf', '/tmp/x']]],
+  ['trap -- "cleanup; rm x" INT TERM', [['cleanup'], ['rm', 'x']]],
+  ['trap - EXIT', []],
+  ['trap -p', []],
+  ["script -q -c 'rm x' /dev/null", [['rm', 'x']]],
+  ["nix-shell -p jq --run 'jq . x'", [['jq', '.', 'x']]],
   // nesting
   ['sudo env FOO=1 timeout 5 rm x', [['env', 'FOO=1', 'timeout', '5', 'rm', 'x'], ['timeout', '5', 'rm', 'x'], ['rm', 'x']]],
   ['(exec rm -rf /)', [['rm', '-rf', '/']]],
