@@ -168,7 +168,14 @@ function explain(r: CommandEvaluation, ruleSet: RuleSet, display: (path: string)
   }
   if (VERDICT_RANK[r.decision] > VERDICT_RANK[codexVerdict]) {
     // The full view is stricter: find the segment that decided it.
-    const decisive = r.segments.find((s) => s.decision === r.decision)!;
+    const decisive = r.segments.find((s) => s.decision === r.decision);
+    if (!decisive) {
+      // No segment at all (an empty or comment-only script): escalint sees nothing to run, while
+      // Codex checks the whole `[shell, -lc, script]` argv, which a rule on the shell may match.
+      const rule = r.codex.matches.find((m) => m.decision === codexVerdict);
+      const by = rule ? `, which the ${rule.decision} rule at ${at(rule.rule)} matches` : '';
+      return `the script runs no command; Codex checks the whole \`${shown(r.codex.commands[0]!.slice(0, 2))} …\` command line${by}`;
+    }
     if (decisive.decision === 'unmatched') {
       return `no rule matches \`${shown(decisive.segment.argv)}\`; Codex's decision (${codexVerdict}) covers only the commands its rules match, the rest go to its sandbox and approval policy`;
     }
