@@ -208,6 +208,12 @@ function generateCaseSet(g: Gen, scratch: { cwd: string; home: string }): CaseSe
     if (g.chance(0.3)) spec.justification = g.pick(['destructive', 'ask first', 'Use `trash` instead.', 'line1\nline2', 'ünïcödé 😀']);
     rules.push(spec);
   }
+  // `compile` drops exact duplicates (the later copy, design.md §5), so the rule set we evaluate must too.
+  const unique = new Set<string>();
+  const kept = rules.filter((r) => {
+    const k = JSON.stringify([r.pattern, r.decision ?? 'allow', r.justification ?? null, r.canonical ?? false]);
+    return unique.has(k) ? false : (unique.add(k), true);
+  });
   const hosts: CaseSet['hosts'] = [];
   for (let i = g.chance(0.4) ? g.int(1, 2) : 0; i > 0; i--) {
     const name = g.pick(['bash', 'git', 'ls', 'rm', 'zsh', 'sh', 'GIT', ...seenHeads.filter((h) => h !== '' && !h.includes('/'))]);
@@ -215,7 +221,7 @@ function generateCaseSet(g: Gen, scratch: { cwd: string; home: string }): CaseSe
     const dirs = ['/bin', '/usr/bin', '/opt/x', `${scratch.cwd}/bin`, `${scratch.home}`];
     hosts.push({ name, paths: g.chance(0.2) ? [] : Array.from({ length: g.int(1, 2) }, () => `${g.pick(dirs)}/${name}`) });
   }
-  return { rules, hosts, commands };
+  return { rules: kept, hosts, commands };
 }
 
 // ---------------------------------------------------------------------------------------------
