@@ -2,11 +2,10 @@
 // understands: the offending key for an unknown key, the value for a wrong type or enum, the
 // mapping for a missing key. Also finds tokens YAML read as something other than a string.
 import type { ErrorObject } from 'ajv';
-import type { Node, Scalar } from 'yaml';
 import type { Diagnostic } from '../types.js';
 import { isLoadProblem, parseExample, validatePatternShape, type LoadProblem, type LoadValue } from './codex-load.js';
 import { schemasAt, type SchemaNode } from './schema.js';
-import type { YamlData } from './yaml.js';
+import type { ScalarNode, SourceNode, YamlData } from './yaml.js';
 
 /** Plain YAML 1.1 booleans: strings in YAML 1.2 (what escalint reads) but `true`/`false` to older tools. */
 const YAML11_BOOLEAN = /^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
@@ -46,7 +45,7 @@ export function trimmed(text: string, start: number, end: number): { start: numb
   return { start, end: e };
 }
 
-function sourceOf(yd: YamlData, node: Node): string {
+function sourceOf(yd: YamlData, node: SourceNode): string {
   return node.range ? yd.text.slice(node.range[0], node.range[1]) : '';
 }
 
@@ -71,13 +70,21 @@ function typeMatches(schemaType: string | undefined, dataType: string): boolean 
  * Tokens that YAML resolved to a number, boolean or null where the schema wants a free string
  * (`1.10`, `0x1F`, `null`, `~`, `true`), and YAML 1.1 booleans (`yes`, `off`) there.
  */
+/**
+ * True for the scalars `nonStringScalarDiagnostics` looks at: values not read as strings, and
+ * plain strings that YAML 1.1 reads as booleans. The loaders list only these.
+ */
+export function scalarNeedsCheck(value: unknown, type: string | null | undefined): boolean {
+  return typeof value !== 'string' || (type === 'PLAIN' && YAML11_BOOLEAN.test(value));
+}
+
 export function nonStringScalarDiagnostics(yd: YamlData): Diagnostic[] {
   const out: Diagnostic[] = [];
   // Positions of one shape (`/rules/#/pattern/#`) take the same sub-schemas: look them up once.
   const byShape = new Map<string, SchemaNode[]>();
   for (const { pointer, shape, node } of yd.scalars) {
-    const scalar = node as Scalar;
-    if (typeof scalar.value === 'string' && (scalar.type !== 'PLAIN' || !YAML11_BOOLEAN.test(scalar.value))) continue;
+    const scalar: ScalarNode = node;
+    if (!scalarNeedsCheck(scalar.value, scalar.type)) continue;
     let schemas = byShape.get(shape);
     if (!schemas) {
       schemas = schemasAt(splitPointer(shape).map((s) => (s === '#' ? '0' : s)));

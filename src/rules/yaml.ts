@@ -1,15 +1,27 @@
 // Loads a YAML rule file (design.md §2) into rules with exact positions. Stages, in order:
-// limits before parsing (yaml-limits.ts) → CST and documents (`yaml` v2) → refused constructs
-// (directives, several documents, anchors, aliases, tags, duplicate and complex keys) → plain
-// data plus a map from JSON pointer to YAML node → JSON Schema (ajv) with errors mapped back to
-// nodes (yaml-schema-errors.ts) → Rule objects (yaml-build.ts).
-import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+// limits before parsing (yaml-limits.ts) → the fast reader for the plain subset rule files are
+// written in (yaml-fast.ts), or else the CST and documents of the `yaml` package (v2) → refused
+// constructs (directives, several documents, anchors, aliases, tags, duplicate and complex keys)
+// → plain data plus a map from JSON pointer to YAML node → JSON Schema (ajv) with errors mapped
+// back to nodes (yaml-schema-errors.ts) → Rule objects (yaml-build.ts).
+import { createRequire } from 'node:module';
+import { isUtf8 } from 'node:buffer';
+import type { Node } from 'yaml';
 import type { Diagnostic } from '../types.js';
 import type { RuleFileLoad } from './load.js';
 import { validateRuleFileData } from './schema.js';
 import { buildRuleFileParts } from './yaml-build.js';
+import { readFastYaml, type FastNode } from './yaml-fast.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, firstInvalidUtf8, firstTooDeep, tooLargeMessage } from './yaml-limits.js';
-import { mapSchemaErrors, nonStringScalarDiagnostics } from './yaml-schema-errors.js';
+import { mapSchemaErrors, nonStringScalarDiagnostics, scalarNeedsCheck, splitPointer } from './yaml-schema-errors.js';
+
+// The `yaml` package (70-odd CommonJS modules) is loaded only when the fast reader gives up:
+// most rule files never need it, and `escalint check` starts faster without it.
+const require = createRequire(import.meta.url);
+let yamlModule: typeof import('yaml') | undefined;
+function yamlPackage(): typeof import('yaml') {
+  return (yamlModule ??= require('yaml') as typeof import('yaml'));
+}
 
 export interface YamlLoadOptions {
   /** Largest accepted file, in bytes (default 5 MiB). */
@@ -18,10 +30,21 @@ export interface YamlLoadOptions {
   maxDepth?: number;
 }
 
+/** What the later stages read of a node: its range, and value and style for scalars. */
+export interface SourceNode {
+  range?: readonly [number, number, number] | null;
+}
+
+export interface ScalarNode extends SourceNode {
+  value: unknown;
+  /** `PLAIN`, `QUOTE_DOUBLE`, … as the `yaml` package names scalar styles. */
+  type?: string | null;
+}
+
 /** Where each value of the data came from: the value node and, for a mapping entry, its key. */
 export interface NodeRef {
-  value: Node | null;
-  key: Node | null;
+  value: SourceNode | null;
+  key: SourceNode | null;
 }
 
 /** The data of a YAML document with its source map; shared by the later stages. */
@@ -30,9 +53,12 @@ export interface YamlData {
   text: string;
   data: unknown;
   /** JSON pointer (`/rules/0/pattern`, as ajv's `instancePath`) → nodes. */
-  nodes: Map<string, NodeRef>;
-  /** Every scalar value with its pointer and shape (the pointer with list indices as `#`). */
-  scalars: { pointer: string; shape: string; node: Node }[];
+  nodes: { get(pointer: string): NodeRef | undefined };
+  /**
+   * Scalar values the schema stage must look at (see `scalarNeedsCheck`: those not read as
+   * strings, and plain YAML 1.1 booleans), with pointer and shape (list indices as `#`).
+   */
+  scalars: { pointer: string; shape: string; node: ScalarNode }[];
   /** Pointers whose value was already reported (an alias, a non-string token): no schema noise below them. */
   reported: Set<string>;
   /** True when some node has an anchor or a tag. */
@@ -66,8 +92,9 @@ export function loadYamlRuleFile(
       diags.add('too-large', 0, 0, tooLargeMessage(input.length, maxBytes));
       return refuse('');
     }
-    const bad = firstInvalidUtf8(input);
     const bytes = Buffer.from(input.buffer, input.byteOffset, input.length);
+    // isUtf8 (native) accepts exactly what firstInvalidUtf8 does; the JS scan only places the error.
+    const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(input);
     if (bad >= 0) {
       // Offsets are UTF-16 units of the text before the bad byte, so formatters can place it.
       const at = bytes.subarray(0, bad).toString('utf8').length;
@@ -84,7 +111,47 @@ export function loadYamlRuleFile(
     return refuse(text);
   }
 
-  // 2. Parse. Aliases are never resolved (billion laughs): they are reported and read as null.
+  // 2. Parse: the fast reader for the plain subset; else the `yaml` package, whose errors and
+  // refusals (below) are what escalint reports. Aliases are never resolved (billion laughs).
+  const fast = readFastYaml(text, scalarNeedsCheck, maxDepth);
+  const yd: YamlData = fast
+    ? { file: path, text, data: fast.data, nodes: fastNodes(fast.root), scalars: fast.scalars as YamlData['scalars'], reported: new Set(), hasProps: false }
+    : { file: path, text, data: undefined, nodes: new Map(), scalars: [], reported: new Set(), hasProps: false };
+  let empty = false;
+  if (!fast) {
+    const parsed = parseWithYaml(text, yd, diags, maxDepth);
+    if (parsed === 'refused') return refuse(text);
+    empty = parsed === 'empty';
+  }
+
+  // 4. Schema: tokens that YAML read as numbers, booleans or null; then ajv.
+  for (const d of nonStringScalarDiagnostics(yd)) diags.push(d);
+  if (empty) {
+    diags.push({
+      check: 'schema',
+      messageId: 'empty-file',
+      severity: 'error',
+      message: 'the rule file is empty; start it with "version: 1"',
+      file: path,
+      start: 0,
+      end: 0,
+    });
+  } else {
+    for (const d of mapSchemaErrors(validateRuleFileData(yd.data), yd)) diags.push(d);
+  }
+
+  // 5. Rules, host executables, network rules and settings from what is valid.
+  const { diagnostics: loadProblems, ...parts } = buildRuleFileParts(yd);
+  for (const d of loadProblems) diags.push(d);
+  return { ...parts, text, diagnostics: diags.sorted() };
+}
+
+/**
+ * The `yaml` package's reading: CST, documents, refused constructs, then the walk that builds
+ * the data and the pointer map. 'refused' when the file cannot be read on (syntax errors).
+ */
+function parseWithYaml(text: string, yd: YamlData, diags: DiagnosticList, maxDepth: number): 'ok' | 'empty' | 'refused' {
+  const { Composer, Parser } = yamlPackage();
   const tokens = [...new Parser().parse(text)];
   const docs = [
     ...new Composer({ version: '1.2', uniqueKeys: false, prettyErrors: false, strict: true }).compose(
@@ -118,37 +185,41 @@ export function loadYamlRuleFile(
   }
   if (syntaxErrors > 0 || docs.length === 0) {
     for (const t of tokens) collectProps(t, diags, 0);
-    return refuse(text);
+    return 'refused';
   }
 
   // 3. Plain data with a source map; refused node-level constructs.
   const doc = docs[0]!;
-  const yd: YamlData = { file: path, text, data: undefined, nodes: new Map(), scalars: [], reported: new Set(), hasProps: false };
-  yd.data = toData(doc.contents as Node | null, '', '', null, yd, diags, 0, maxDepth + 1);
+  const nodes = new Map<string, NodeRef>();
+  yd.nodes = nodes;
+  yd.data = toData(doc.contents as Node | null, '', '', null, { yd, nodes, diags, maxDepth: maxDepth + 1 }, 0);
   for (const other of docs.slice(1)) if (other.contents) yd.hasProps = true; // not walked: let the CST say
   // Anchors and tags are rare: walk the CST for their exact positions only when the AST has some.
   if (yd.hasProps) for (const t of tokens) collectProps(t, diags, 0);
+  return yd.data === null && doc.contents === null ? 'empty' : 'ok';
+}
 
-  // 4. Schema: tokens that YAML read as numbers, booleans or null; then ajv.
-  for (const d of nonStringScalarDiagnostics(yd)) diags.push(d);
-  if (yd.data === null && doc.contents === null) {
-    diags.push({
-      check: 'schema',
-      messageId: 'empty-file',
-      severity: 'error',
-      message: 'the rule file is empty; start it with "version: 1"',
-      file: path,
-      start: 0,
-      end: 0,
-    });
-  } else {
-    for (const d of mapSchemaErrors(validateRuleFileData(yd.data), yd)) diags.push(d);
-  }
-
-  // 5. Rules, host executables, network rules and settings from what is valid.
-  const { diagnostics: loadProblems, ...parts } = buildRuleFileParts(yd);
-  for (const d of loadProblems) diags.push(d);
-  return { ...parts, text, diagnostics: diags.sorted() };
+/** Pointer lookup over the fast reader's tree (no map of every pointer is built). */
+function fastNodes(root: FastNode): YamlData['nodes'] {
+  return {
+    get(pointer: string): NodeRef | undefined {
+      let ref: { value: FastNode; key: FastNode | null } = { value: root, key: null };
+      for (const seg of splitPointer(pointer)) {
+        const node = ref.value;
+        if (node.pairs) {
+          const pair = node.pairs.get(seg);
+          if (!pair) return undefined;
+          ref = pair;
+        } else if (node.items) {
+          if (!/^(?:0|[1-9][0-9]*)$/.test(seg)) return undefined;
+          const item = node.items[Number(seg)];
+          if (!item) return undefined;
+          ref = { value: item, key: null };
+        } else return undefined;
+      }
+      return ref;
+    },
+  };
 }
 
 function emptyParts(text: string): Omit<RuleFileLoad, 'diagnostics'> {
@@ -189,18 +260,18 @@ function escapePointer(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+interface Walk {
+  yd: YamlData;
+  nodes: Map<string, NodeRef>;
+  diags: DiagnosticList;
+  maxDepth: number;
+}
+
 /** Converts a node to plain data, recording every value's nodes under its JSON pointer. */
-function toData(
-  node: Node | null,
-  pointer: string,
-  shape: string,
-  key: Node | null,
-  yd: YamlData,
-  diags: DiagnosticList,
-  depth: number,
-  maxDepth: number,
-): unknown {
-  yd.nodes.set(pointer, { value: node, key });
+function toData(node: Node | null, pointer: string, shape: string, key: Node | null, w: Walk, depth: number): unknown {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yamlPackage();
+  const { yd, diags, maxDepth } = w;
+  w.nodes.set(pointer, { value: node, key });
   if (node === null) return null;
   if (depth > maxDepth) {
     yd.reported.add(pointer);
@@ -216,14 +287,14 @@ function toData(
   }
   if ((node as { anchor?: string }).anchor || (node as { tag?: string }).tag) yd.hasProps = true;
   if (isScalar(node)) {
-    yd.scalars.push({ pointer, shape, node });
+    if (scalarNeedsCheck(node.value, node.type)) yd.scalars.push({ pointer, shape, node });
     return typeof node.value === 'bigint' ? Number(node.value) : node.value;
   }
   if (isSeq(node)) {
     const out: unknown[] = [];
     const itemShape = `${shape}/#`;
     for (let i = 0; i < node.items.length; i++) {
-      out.push(toData(node.items[i] as Node | null, `${pointer}/${i}`, itemShape, null, yd, diags, depth + 1, maxDepth));
+      out.push(toData(node.items[i] as Node | null, `${pointer}/${i}`, itemShape, null, w, depth + 1));
     }
     return out;
   }
@@ -248,7 +319,7 @@ function toData(
         ]);
       } else if (k) seen.set(name, k);
       const escaped = escapePointer(name);
-      const value = toData(pair.value as Node | null, `${pointer}/${escaped}`, `${shape}/${escaped}`, k, yd, diags, depth + 1, maxDepth);
+      const value = toData(pair.value as Node | null, `${pointer}/${escaped}`, `${shape}/${escaped}`, k, w, depth + 1);
       // `__proto__` must become an own key, not the object's prototype.
       if (name === '__proto__') Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
       else out[name] = value;
@@ -259,6 +330,7 @@ function toData(
 }
 
 function keyText(k: Node, text: string): string {
+  const { isScalar } = yamlPackage();
   if (isScalar(k)) {
     if (typeof k.value === 'string') return k.value;
     if (k.range) return text.slice(k.range[0], k.range[1]);
