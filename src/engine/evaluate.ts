@@ -4,7 +4,7 @@
 // `["/bin/bash", "-lc", command]`, or the whole argv, with basename fallback).
 import { codexSplit } from '../shell/codex-split.js';
 import { parseShell } from '../shell/parse.js';
-import type { Decision, Diagnostic, ParseOptions, Rule, RuleSet, Segment, SegmentReason, Verdict } from '../types.js';
+import type { Decision, Diagnostic, LoadedFile, ParseOptions, Rule, RuleSet, Segment, SegmentReason, Verdict } from '../types.js';
 import { canonicalCaselessKey } from './canonical.js';
 import { RuleIndex, strictestDecision, type MatchOptions, type PrefixMatch } from './match.js';
 
@@ -58,6 +58,14 @@ export function verdictRank(v: Verdict): number {
 interface Candidate {
   rule: Rule;
   head: string;
+  /** Position in rule order, so candidates gathered from several buckets keep Codex's order. */
+  order: number;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** A rule set prepared for evaluation: the index plus the rules a dynamic word might trigger. */
@@ -65,6 +73,9 @@ export class Evaluator {
   private readonly index: RuleIndex;
   /** prompt/forbidden rules by position, for dynamic words (they might match any token). */
   private readonly strict: Candidate[] = [];
+  /** The same candidates by exact head, and canonical ones by the caseless key of their head: a literal program word only meets these. */
+  private readonly strictByHead = new Map<string, Candidate[]>();
+  private readonly strictByCanonicalKey = new Map<string, Candidate[]>();
 
   constructor(
     readonly ruleSet: RuleSet,
@@ -74,7 +85,12 @@ export class Evaluator {
     for (const rule of ruleSet.rules) {
       if (rule.decision === 'allow' || rule.pattern.length === 0) continue;
       const first = rule.pattern[0]!;
-      for (const head of typeof first === 'string' ? [first] : first) this.strict.push({ rule, head });
+      for (const head of typeof first === 'string' ? [first] : first) {
+        const c: Candidate = { rule, head, order: this.strict.length };
+        this.strict.push(c);
+        pushTo(this.strictByHead, head, c);
+        if (rule.canonicalMatching) pushTo(this.strictByCanonicalKey, canonicalCaselessKey(head), c);
+      }
     }
   }
 
@@ -94,7 +110,7 @@ export class Evaluator {
     // An allow rule never matches through a dynamic word (it might be anything).
     const out = literal.filter((m) => m.decision !== 'allow' || !dynamicAt.slice(0, m.matchedPrefix.length).some(Boolean));
     const seen = new Set(out.map((m) => m.rule));
-    for (const c of this.strict) {
+    for (const c of this.strictCandidates(argv[0], dynamicAt[0] === true)) {
       if (seen.has(c.rule)) continue;
       const pattern = c.rule.pattern;
       if (argv.length < pattern.length) continue;
@@ -115,6 +131,20 @@ export class Evaluator {
       out.push(m);
     }
     return out;
+  }
+
+  /**
+   * The prompt/forbidden candidates a segment can meet, in rule order: all of them when the program
+   * word is dynamic; otherwise only those whose head equals it, exactly or (canonical rules) caselessly.
+   * Keeps the cost independent of the number of unrelated rules.
+   */
+  private strictCandidates(program: string | undefined, dynamicProgram: boolean): readonly Candidate[] {
+    if (dynamicProgram || program === undefined) return this.strict;
+    const exact = this.strictByHead.get(program) ?? [];
+    if (this.strictByCanonicalKey.size === 0) return exact;
+    const canonical = this.strictByCanonicalKey.get(canonicalCaselessKey(program));
+    if (!canonical) return exact;
+    return [...new Set([...exact, ...canonical])].sort((a, b) => a.order - b.order);
   }
 
   evaluate(command: string): CommandEvaluation {
@@ -149,9 +179,30 @@ export function evaluate(ruleSet: RuleSet, command: string, options: EvaluateOpt
 export function ruleLocation(ruleSet: RuleSet, rule: Rule, display: (path: string) => string = (p) => p): string {
   const file = ruleSet.files.find((f) => f.path === rule.source.file);
   if (!file) return display(rule.source.file);
-  let line = 1;
-  for (let i = 0; i < rule.source.start && i < file.text.length; i++) if (file.text.charCodeAt(i) === 10) line++;
-  return `${display(rule.source.file)}:${line}`;
+  return `${display(rule.source.file)}:${lineOf(file, rule.source.start)}`;
+}
+
+/** Offsets of line starts per loaded file, computed once: explanations name rules in large files. */
+const lineStartsCache = new WeakMap<LoadedFile, number[]>();
+
+/** 1-based line of `offset` in the file's text (LF line ends). */
+function lineOf(file: LoadedFile, offset: number): number {
+  const text = file.text;
+  let starts = lineStartsCache.get(file);
+  if (!starts) {
+    starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStartsCache.set(file, starts);
+  }
+  // The last line start at or before offset.
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= Math.min(offset, text.length)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 function shown(argv: readonly string[]): string {
