@@ -13,8 +13,17 @@ export interface RenderContext {
   display: (path: string) => string;
 }
 
+/** Rule positions, computed once per rule: a long run names the same rules thousands of times. */
+const positions = new WeakMap<object, { line: number; column: number }>();
+
+function rulePosition(m: PrefixMatch, ctx: RenderContext): { line: number; column: number } {
+  let pos = positions.get(m.rule);
+  if (!pos) positions.set(m.rule, (pos = ctx.lines.get(m.rule.source.file)?.position(m.rule.source.start) ?? { line: 1, column: 1 }));
+  return pos;
+}
+
 export function matchJson(m: PrefixMatch, ctx: RenderContext) {
-  const pos = ctx.lines.get(m.rule.source.file)?.position(m.rule.source.start) ?? { line: 1, column: 1 };
+  const pos = rulePosition(m, ctx);
   return {
     rule: m.rule.id,
     pattern: m.rule.pattern,
@@ -64,7 +73,7 @@ function colourOf(p: Paint, v: Verdict | null): (s: string) => string {
 }
 
 function where(m: PrefixMatch, ctx: RenderContext): string {
-  const pos = ctx.lines.get(m.rule.source.file)?.position(m.rule.source.start) ?? { line: 1, column: 1 };
+  const pos = rulePosition(m, ctx);
   const id = m.rule.id ? ` ${m.rule.id}` : '';
   return `${ctx.display(m.rule.source.file)}:${pos.line}:${pos.column}${id}`;
 }

@@ -161,13 +161,25 @@ export class Evaluator {
     if (parsed.diagnostics.length > 0) decision = stricterVerdict(decision, 'prompt');
 
     const split = codexSplit([this.options.shell ?? '/bin/bash', '-lc', command]);
-    const codexMatches = this.index.matchAll(split.commands, this.matchOptions());
+    // Codex's split commands are usually the literal segments already matched above: reuse those
+    // matches (same argv, same options, so the same list) instead of matching again.
+    const codexMatches: PrefixMatch[] = [];
+    for (const argv of split.commands) {
+      const same = split.split ? segments.find((s) => !s.segment.dynamic && sameArgv(s.segment.argv, argv)) : undefined;
+      codexMatches.push(...(same ? same.matches : this.index.match(argv, this.matchOptions())));
+    }
     const codex: CodexEvaluation = { split: split.split, commands: split.commands, decision: strictestDecision(codexMatches), matches: codexMatches };
     const result: CommandEvaluation = { command, decision, segments, diagnostics: parsed.diagnostics, codex };
     const explanation = explain(result, this.ruleSet, this.options.displayPath ?? ((p) => p));
     if (explanation) result.explanation = explanation;
     return result;
   }
+}
+
+function sameArgv(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** One evaluation without keeping an Evaluator. */
