@@ -109,16 +109,24 @@ export function loadRuleFiles(paths: readonly string[], options: LoadOptions = {
       continue;
     }
     const loaded = loadRuleText(path, bytes, options, ruleSet.hostExecutables);
-    mergeInto(ruleSet, loaded);
+    mergeInto(ruleSet, loaded, true);
     ruleSet.files.push({ path, text: loaded.text, kind: ruleFileKind(path) ?? 'yaml' });
     diagnostics.push(...loaded.diagnostics);
   }
   return { ruleSet, diagnostics, fatal };
 }
 
-/** Appends one file's parts: rules renumbered in load order; later settings override earlier ones. */
-export function mergeInto(ruleSet: RuleSet, loaded: RuleFileLoad): void {
-  for (const rule of loaded.rules) ruleSet.rules.push({ ...rule, index: ruleSet.rules.length });
+/**
+ * Appends one file's parts: rules renumbered in load order; later settings override earlier ones.
+ * `owned`: the rules were just loaded for this set, so they are renumbered in place, not copied.
+ */
+export function mergeInto(ruleSet: RuleSet, loaded: RuleFileLoad, owned = false): void {
+  for (const rule of loaded.rules) {
+    if (owned) {
+      rule.index = ruleSet.rules.length;
+      ruleSet.rules.push(rule);
+    } else ruleSet.rules.push({ ...rule, index: ruleSet.rules.length });
+  }
   ruleSet.hostExecutables.push(...loaded.hostExecutables);
   ruleSet.networkRules.push(...loaded.networkRules);
   Object.assign(ruleSet.settings.checks, loaded.settings.checks);

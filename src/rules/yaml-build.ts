@@ -24,7 +24,7 @@ import {
 } from './codex-load.js';
 import type { RuleFileLoad } from './load.js';
 import type { YamlData } from './yaml.js';
-import { trimmed } from './yaml-schema-errors.js';
+import { trimmedEnd } from './yaml-schema-errors.js';
 
 const DECISIONS: readonly string[] = ['allow', 'prompt', 'forbidden'];
 
@@ -63,7 +63,8 @@ function examples(
 export function buildRuleFileParts(yd: YamlData): Omit<RuleFileLoad, 'diagnostics' | 'text'> & { diagnostics: Diagnostic[] } {
   const ref = (pointer: string): SourceRef => {
     const r = yd.nodes.get(pointer)?.value?.range;
-    return { file: yd.file, ...trimmed(yd.text, r?.[0] ?? 0, r?.[1] ?? 0) };
+    const start = r?.[0] ?? 0;
+    return { file: yd.file, start, end: trimmedEnd(yd.text, start, r?.[1] ?? 0) };
   };
   const diagnostics: Diagnostic[] = [];
   // What Codex refuses at load time, with Codex's meaning (src/rules/codex-load.ts) and the

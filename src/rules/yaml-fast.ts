@@ -12,30 +12,94 @@
 // (return null), and the full `yaml` pipeline reads the file and reports what is wrong.
 // test/rules/yaml-fast.test.ts compares the two on fixtures, the corpus and generated files.
 
-/** A node with the shape yaml.ts's later stages read: `range`, and `value`/`type` for scalars. */
-export interface FastNode {
+/**
+ * A block or flow collection. Children are kept as numbers (their ranges) plus a collection or
+ * null (a scalar), not as node objects: a 10,000-rule file has some 100,000 values, and objects
+ * for each would cost more in garbage collection than the reading itself. Node objects are made
+ * on demand by `fastLookup`.
+ */
+export interface FastCollection {
+  /** As the `yaml` package's `range`: start, value end, node end (after trailing comments). */
   range: [number, number, number];
-  /** Scalars: the resolved value. */
-  value?: unknown;
-  /** Scalars: how the value was written, as the `yaml` package names it. */
-  type?: 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
-  /** Sequences: the items. */
-  items?: FastNode[];
-  /** Mappings: value and key node by key. */
-  pairs?: Map<string, { value: FastNode; key: FastNode }>;
+  /** Three numbers per child: its range. */
+  spans: number[];
+  /** Per child: its collection, or null for a scalar. */
+  children: (FastCollection | null)[];
+  /** Mappings: each child's key (plain text, so its source is as long as the text) and its start. */
+  keyNames?: string[];
+  keyStarts?: number[];
+}
+
+/** A scalar as the schema stage reads it. */
+export interface FastScalarNode {
+  range: [number, number, number];
+  value: unknown;
+  type: 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
 }
 
 export interface FastScalar {
   pointer: string;
   shape: string;
-  node: FastNode;
+  node: FastScalarNode;
 }
 
 export interface FastResult {
   data: unknown;
-  root: FastNode;
+  root: FastCollection;
   /** The scalars `keepScalar` asked for, in document order, with pointer and shape. */
   scalars: FastScalar[];
+}
+
+type Range = [number, number, number];
+
+/**
+ * The value and key ranges at a JSON pointer (`/rules/0/pattern`), or undefined when there is no
+ * such value. Segments are read without unescaping: the fast reader's keys never hold `~` or `/`.
+ */
+export function fastLookup(root: FastCollection, pointer: string): { value: { range: Range }; key: { range: Range } | null } | undefined {
+  let coll = root;
+  let range: Range = root.range;
+  let key: Range | null = null;
+  let pos = pointer.length === 0 ? -1 : 1;
+  while (pos >= 0) {
+    let next = pointer.indexOf('/', pos);
+    if (next < 0) next = pointer.length;
+    if (coll === null) return undefined;
+    let at = -1;
+    const names = coll.keyNames;
+    if (names) {
+      const len = next - pos;
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i]!;
+        if (name.length === len && pointer.startsWith(name, pos)) {
+          at = i;
+          break;
+        }
+      }
+    } else {
+      // A list index: digits without a leading zero.
+      let v = 0;
+      for (let i = pos; i < next; i++) {
+        const d = pointer.charCodeAt(i) - 0x30;
+        if (d < 0 || d > 9 || (i === pos && d === 0 && next - pos > 1) || v > 1e9) return undefined;
+        v = v * 10 + d;
+      }
+      at = next > pos ? v : -1;
+    }
+    if (at < 0 || at >= coll.children.length) return undefined;
+    const s = coll.spans;
+    range = [s[3 * at]!, s[3 * at + 1]!, s[3 * at + 2]!];
+    if (names) {
+      const k = coll.keyStarts![at]!;
+      const e = k + names[at]!.length;
+      key = [k, e, e];
+    } else key = null;
+    const child = coll.children[at]!;
+    pos = next < pointer.length ? next + 1 : -1;
+    if (pos >= 0 && child === null) return undefined;
+    coll = child!;
+  }
+  return { value: { range }, key: key ? { range: key } : null };
 }
 
 /** Thrown (and caught in readFastYaml) when the text leaves the subset. */
@@ -48,6 +112,11 @@ const KEY = /[A-Za-z_][A-Za-z0-9_-]*:(?=[ \n]|$)/y;
 // YAML 1.2 core schema (what the `yaml` package resolves plain scalars with).
 const CORE_NON_STRING =
   /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))?$/;
+/** Whether a plain scalar starting with this character can resolve to a non-string (CORE_NON_STRING). */
+function mayBeNonString(c: number): boolean {
+  // ~ + - . 0-9 and the first letters of null, true, false (either case)
+  return c === 0x7e || c === 0x2b || c === 0x2d || c === 0x2e || (c >= 0x30 && c <= 0x39) || (c | 0x20) === 0x6e || (c | 0x20) === 0x74 || (c | 0x20) === 0x66;
+}
 const SMALL_INT = /^(?:0|[1-9][0-9]{0,14})$/;
 const BOOLEAN = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 /** Characters that cannot start a plain scalar (`-` is handled apart: it may start `-rf`). */
@@ -55,16 +124,8 @@ const PLAIN_START_BAD = new Set(['?', ':', ',', '[', ']', '{', '}', '#', '&', '*
 /** Flow nesting the fast reader follows; deeper files go to the full reader and its limits. */
 const MAX_FLOW_DEPTH = 16;
 const MAX_BLOCK_DEPTH = 32;
-
-/** Blank and comment lines between two content lines. */
-interface Gap {
-  /** Offset of the next content token (or the end of the text). */
-  end: number;
-  /** Largest indentation of a comment line in the gap, -1 when none. */
-  maxCommentIndent: number;
-  /** Taken by a collection that ended here (its range runs to `end`). */
-  consumed: boolean;
-}
+/** Keys of one mapping (keys are found by scanning; rule files have a handful per mapping). */
+const MAX_KEYS = 64;
 
 /**
  * Reads `text` when it is in the subset; null otherwise. `keepScalar` says which scalars the
@@ -96,10 +157,26 @@ class FastReader {
   private lineEnd = 0;
   /** False at the end of the text. */
   private atContent = false;
-  private gap: Gap = { end: 0, maxCommentIndent: -1, consumed: false };
+  /**
+   * The blank and comment lines before the current content line: where the next content token
+   * is (or the text ends), the deepest comment's indentation (-1: none), and whether a
+   * collection that ended there took them (its range then runs to `gapEnd`).
+   */
+  private gapEnd = 0;
+  private gapMaxComment = -1;
+  private gapConsumed = false;
   /** Indentation of the collection that holds the value on the last content line read. */
   private ownerIndent = 0;
-  private readonly path: string[] = [];
+  /** Keys and list indices from the root to the value being read. */
+  private readonly path: (string | number)[] = [];
+  /** What the last value read left: its data, range and collection (null for a scalar). */
+  private data: unknown = undefined;
+  private start = 0;
+  private end = 0;
+  private end2 = 0;
+  private coll: FastCollection | null = null;
+  /** The last scalar read, when it went into `scalars`. */
+  private kept: FastScalarNode | null = null;
   private readonly scalars: FastScalar[] = [];
 
   constructor(
@@ -113,10 +190,9 @@ class FastReader {
   read(): FastResult {
     this.advance(0, false);
     if (!this.atContent || this.indent !== 0) giveUp();
-    const out: { data: unknown } = { data: undefined };
-    const root = this.blockMap(0, 0, out, 1);
+    this.blockMap(0, 1);
     if (this.atContent) giveUp(); // content after the top-level mapping ended
-    return { data: out.data, root, scalars: this.scalars };
+    return { data: this.data, root: this.coll!, scalars: this.scalars };
   }
 
   /**
@@ -148,21 +224,26 @@ class FastReader {
       this.indent = i - pos;
       this.lineEnd = eol;
       this.atContent = true;
-      this.gap = { end: i, maxCommentIndent: maxComment, consumed: false };
+      this.setGap(i, maxComment);
       return;
     }
     this.atContent = false;
-    this.gap = { end: this.n, maxCommentIndent: maxComment, consumed: false };
+    this.setGap(this.n, maxComment);
+  }
+
+  private setGap(end: number, maxComment: number): void {
+    this.gapEnd = end;
+    this.gapMaxComment = maxComment;
+    this.gapConsumed = false;
   }
 
   /** Where a block collection of indentation `indent` that ends at the current gap ends (range[2]). */
   private collectionEnd(indent: number, valueEnd: number): number {
     // `yaml` hands trailing comment lines to the parent collection unless one of them is indented
     // at least as deep as this collection (top-level collections always hand them on).
-    const g = this.gap;
-    if (!g.consumed && indent > 0 && g.maxCommentIndent >= indent) {
-      g.consumed = true;
-      return g.end;
+    if (!this.gapConsumed && indent > 0 && this.gapMaxComment >= indent) {
+      this.gapConsumed = true;
+      return this.gapEnd;
     }
     return valueEnd;
   }
@@ -182,27 +263,50 @@ class FastReader {
 
   private shape(): string {
     let s = '';
-    for (const seg of this.path) s += /^[0-9]+$/.test(seg) ? '/#' : `/${seg}`;
+    for (const seg of this.path) s += typeof seg === 'number' ? '/#' : `/${seg}`;
     return s;
   }
 
-  private scalar(start: number, end: number, value: unknown, type: FastNode['type']): FastNode {
-    const node: FastNode = { range: [start, end, end], value, type };
-    if (this.keepScalar(value, type!)) this.scalars.push({ pointer: this.pointer(), shape: this.shape(), node });
-    return node;
+  /** Leaves a scalar as the last value read. */
+  private scalar(start: number, end: number, value: unknown, type: FastScalarNode['type']): void {
+    this.kept = null;
+    if (this.keepScalar(value, type)) {
+      this.kept = { range: [start, end, end], value, type };
+      this.scalars.push({ pointer: this.pointer(), shape: this.shape(), node: this.kept });
+    }
+    this.data = value;
+    this.start = start;
+    this.end = end;
+    this.end2 = end;
+    this.coll = null;
+  }
+
+  /** Leaves a collection as the last value read. */
+  private collection(data: unknown, coll: FastCollection): void {
+    this.data = data;
+    [this.start, this.end, this.end2] = coll.range;
+    this.coll = coll;
+  }
+
+  /** Appends the last value read to a collection's children. */
+  private addChild(spans: number[], children: (FastCollection | null)[]): void {
+    spans.push(this.start, this.end, this.end2);
+    children.push(this.coll);
   }
 
   /**
-   * A block mapping whose first key starts at `col` on the current line (after `- ` for a mapping
-   * in a sequence item). Stores the data in `out.data`.
+   * A block mapping whose keys are at column `indent`; the first starts on the current line (after
+   * `- ` for a mapping in a sequence item).
    */
-  private blockMap(col: number, indent: number, out: { data: unknown }, depth: number): FastNode {
+  private blockMap(indent: number, depth: number): void {
     if (depth > this.maxDepth) giveUp();
     const text = this.text;
     const data: Record<string, unknown> = {};
-    const pairs = new Map<string, { value: FastNode; key: FastNode }>();
-    out.data = data;
-    const start = this.lineStart + col;
+    const spans: number[] = [];
+    const children: (FastCollection | null)[] = [];
+    const keyNames: string[] = [];
+    const keyStarts: number[] = [];
+    const start = this.lineStart + indent;
     let valueEnd = start;
     let keyAt = start;
     for (;;) {
@@ -210,40 +314,37 @@ class FastReader {
       if (!KEY.test(text)) giveUp();
       const colon = KEY.lastIndex - 1;
       const name = text.slice(keyAt, colon);
-      if (pairs.has(name) || name === '__proto__' || CORE_NON_STRING.test(name)) giveUp();
-      const key: FastNode = { range: [keyAt, colon, colon], value: name, type: 'PLAIN' };
+      if (keyNames.length >= MAX_KEYS || name === '__proto__' || CORE_NON_STRING.test(name)) giveUp();
+      if (keyNames.includes(name)) giveUp(); // duplicate key
       this.path.push(name);
       let i = colon + 1;
       while (i < this.lineEnd && text.charCodeAt(i) === 0x20) i++;
-      const slot: { data: unknown } = { data: undefined };
-      let value: FastNode;
       if (i === this.lineEnd || (text.charCodeAt(i) === 0x23 && i > colon + 1)) {
         // `key:` with its value on the next lines: a deeper block, or a sequence at the key's column.
         // Comments here belong before the value (the pair's separator), so any indentation is fine.
         this.advance(this.lineEnd + 1, false);
         if (!this.atContent) giveUp(); // empty value (null)
-        if (this.indent > indent) value = this.blockNode(slot, depth + 1);
-        else if (this.indent === indent && this.isSeqItem(this.lineStart + indent)) value = this.blockSeq(indent, slot, depth + 1);
+        if (this.indent > indent) this.blockNode(depth + 1);
+        else if (this.indent === indent && this.isSeqItem(this.lineStart + indent)) this.blockSeq(indent, depth + 1);
         else giveUp();
-        valueEnd = value.range[2];
       } else {
-        value = this.inlineValue(i, slot, depth + 1);
-        valueEnd = value.range[2];
+        this.inlineValue(i, depth + 1);
         this.ownerIndent = indent;
         this.advance(this.lineEnd + 1);
       }
       this.path.pop();
-      data[name] = slot.data;
-      pairs.set(name, { value, key });
+      data[name] = this.data;
+      valueEnd = this.end2;
+      this.addChild(spans, children);
+      keyNames.push(name);
+      keyStarts.push(keyAt);
       if (!this.atContent || this.indent < indent) break;
       if (this.indent > indent) giveUp(); // a continuation line or a wrongly indented key
-      if (this.isSeqItem(this.lineStart + indent)) {
-        // `- ` at the mapping's own column ends it only where a same-column sequence could not.
-        giveUp();
-      }
+      // `- ` at the mapping's own column: a sequence only right after `key:`, so an error here.
+      if (this.isSeqItem(this.lineStart + indent)) giveUp();
       keyAt = this.lineStart + indent;
     }
-    return { range: [start, valueEnd, this.collectionEnd(indent, valueEnd)], pairs };
+    this.collection(data, { range: [start, valueEnd, this.collectionEnd(indent, valueEnd)], spans, children, keyNames, keyStarts });
   }
 
   private isSeqItem(at: number): boolean {
@@ -252,18 +353,18 @@ class FastReader {
   }
 
   /** A block collection starting at the current line's indentation. */
-  private blockNode(out: { data: unknown }, depth: number): FastNode {
-    if (this.isSeqItem(this.lineStart + this.indent)) return this.blockSeq(this.indent, out, depth);
-    return this.blockMap(this.indent, this.indent, out, depth);
+  private blockNode(depth: number): void {
+    if (this.isSeqItem(this.lineStart + this.indent)) this.blockSeq(this.indent, depth);
+    else this.blockMap(this.indent, depth);
   }
 
   /** A block sequence whose `-` are at column `indent`. */
-  private blockSeq(indent: number, out: { data: unknown }, depth: number): FastNode {
+  private blockSeq(indent: number, depth: number): void {
     if (depth > this.maxDepth) giveUp();
     const text = this.text;
     const data: unknown[] = [];
-    const items: FastNode[] = [];
-    out.data = data;
+    const spans: number[] = [];
+    const children: (FastCollection | null)[] = [];
     const start = this.lineStart + indent;
     let valueEnd = start;
     for (;;) {
@@ -271,39 +372,36 @@ class FastReader {
       let i = dash + 1;
       while (i < this.lineEnd && text.charCodeAt(i) === 0x20) i++;
       if (i === this.lineEnd || i === dash + 1) giveUp(); // `-` alone: the item is on later lines
-      this.path.push(String(items.length));
-      const slot: { data: unknown } = { data: undefined };
-      let item: FastNode;
+      this.path.push(data.length);
       KEY.lastIndex = i;
       if (KEY.test(text)) {
         // `- key: value`: a mapping whose column is the key's.
-        item = this.blockMap(i - this.lineStart, i - this.lineStart, slot, depth + 1);
+        this.blockMap(i - this.lineStart, depth + 1);
       } else {
         if (this.isSeqItem(i)) giveUp(); // `- - x`
-        item = this.inlineValue(i, slot, depth + 1);
+        this.inlineValue(i, depth + 1);
         this.ownerIndent = indent;
         this.advance(this.lineEnd + 1);
       }
       this.path.pop();
-      data.push(slot.data);
-      items.push(item);
-      valueEnd = item.range[2];
+      data.push(this.data);
+      valueEnd = this.end2;
+      this.addChild(spans, children);
       if (!this.atContent || this.indent < indent) break;
       if (this.indent > indent) giveUp();
       if (!this.isSeqItem(this.lineStart + indent)) break; // a key of the mapping this sequence is in
     }
-    return { range: [start, valueEnd, this.collectionEnd(indent, valueEnd)], items };
+    this.collection(data, { range: [start, valueEnd, this.collectionEnd(indent, valueEnd)], spans, children });
   }
 
   /** A scalar or flow sequence that starts at `i` and ends on the current line. */
-  private inlineValue(i: number, out: { data: unknown }, depth: number): FastNode {
+  private inlineValue(i: number, depth: number): void {
     const text = this.text;
     const c = text[i]!;
-    let node: FastNode;
     if (c === '[') {
-      node = this.flowSeq(i, out, depth);
+      this.flowSeq(i, depth);
     } else if (c === '"' || c === "'") {
-      node = this.quoted(i, out);
+      this.quoted(i);
     } else {
       if (PLAIN_START_BAD.has(c) || (c === '-' && (i + 1 >= this.lineEnd || text[i + 1] === ' '))) giveUp();
       let end = i;
@@ -313,26 +411,26 @@ class FastReader {
         if (d === 0x3a /* : */ && (end + 1 >= this.lineEnd || text.charCodeAt(end + 1) === 0x20)) giveUp();
       }
       while (text.charCodeAt(end - 1) === 0x20) end--;
-      node = this.plain(i, end, out);
+      this.plain(i, end);
     }
-    node.range[2] = this.endLine(node.range[1]);
-    return node;
+    this.end2 = this.endLine(this.end);
+    if (this.coll) this.coll.range[2] = this.end2;
+    else if (this.kept) this.kept.range[2] = this.end2;
   }
 
-  private plain(start: number, end: number, out: { data: unknown }): FastNode {
+  private plain(start: number, end: number): void {
     const source = this.text.slice(start, end);
     let value: unknown = source;
-    if (CORE_NON_STRING.test(source)) {
+    if (mayBeNonString(source.charCodeAt(0)) && CORE_NON_STRING.test(source)) {
       if (SMALL_INT.test(source)) value = Number(source);
       else if (BOOLEAN.test(source)) value = source.charCodeAt(0) === 0x74 || source.charCodeAt(0) === 0x54;
       else giveUp();
     }
-    out.data = value;
-    return this.scalar(start, end, value, 'PLAIN');
+    this.scalar(start, end, value, 'PLAIN');
   }
 
   /** A one-line quoted scalar starting at `i`. */
-  private quoted(i: number, out: { data: unknown }): FastNode {
+  private quoted(i: number): void {
     const text = this.text;
     const q = text[i]!;
     let value = '';
@@ -372,26 +470,22 @@ class FastReader {
       }
       j++;
     }
-    out.data = value;
-    return this.scalar(i, j + 1, value, q === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
+    this.scalar(i, j + 1, value, q === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
   }
 
   /** A flow sequence on one line, starting at the `[` at `i`. */
-  private flowSeq(i: number, out: { data: unknown }, depth: number): FastNode {
+  private flowSeq(i: number, depth: number): void {
     if (depth > this.maxDepth || depth > MAX_FLOW_DEPTH) giveUp();
     const text = this.text;
     const data: unknown[] = [];
-    const items: FastNode[] = [];
-    out.data = data;
+    const spans: number[] = [];
+    const children: (FastCollection | null)[] = [];
     let j = this.skipSpaces(i + 1);
-    if (text[j] === ']') return { range: [i, j + 1, j + 1], items };
-    for (;;) {
-      this.path.push(String(items.length));
-      const slot: { data: unknown } = { data: undefined };
+    while (text[j] !== ']') {
+      this.path.push(data.length);
       const c = text[j];
-      let item: FastNode;
-      if (c === '[') item = this.flowSeq(j, slot, depth + 1);
-      else if (c === '"' || c === "'") item = this.quoted(j, slot);
+      if (c === '[') this.flowSeq(j, depth + 1);
+      else if (c === '"' || c === "'") this.quoted(j);
       else {
         if (c === undefined || PLAIN_START_BAD.has(c) || j >= this.lineEnd) giveUp();
         if (c === '-' && (j + 1 >= this.lineEnd || text[j + 1] === ' ')) giveUp();
@@ -403,18 +497,18 @@ class FastReader {
           if (d === 0x23 /* # */ && text.charCodeAt(end - 1) === 0x20) giveUp();
         }
         while (text.charCodeAt(end - 1) === 0x20) end--;
-        item = this.plain(j, end, slot);
+        this.plain(j, end);
       }
       this.path.pop();
-      data.push(slot.data);
-      items.push(item);
-      j = this.skipSpaces(item.range[1]);
-      const d = text[j];
-      if (d === ']') return { range: [i, j + 1, j + 1], items };
-      if (d !== ',') giveUp();
+      data.push(this.data);
+      this.addChild(spans, children);
+      j = this.skipSpaces(this.end);
+      if (text[j] === ']') break;
+      if (text[j] !== ',') giveUp();
       j = this.skipSpaces(j + 1);
       if (text[j] === ']' || text[j] === ',') giveUp(); // trailing or empty entry
     }
+    this.collection(data, { range: [i, j + 1, j + 1], spans, children });
   }
 
   private skipSpaces(j: number): number {

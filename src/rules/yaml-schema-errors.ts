@@ -12,6 +12,7 @@ const YAML11_BOOLEAN = /^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
 export function splitPointer(pointer: string): string[] {
   if (pointer === '') return [];
+  if (!pointer.includes('~')) return pointer.slice(1).split('/');
   return pointer
     .slice(1)
     .split('/')
@@ -40,9 +41,13 @@ function isSpace(c: number): boolean {
 }
 
 export function trimmed(text: string, start: number, end: number): { start: number; end: number } {
+  return { start, end: trimmedEnd(text, start, end) };
+}
+
+export function trimmedEnd(text: string, start: number, end: number): number {
   let e = end;
   while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
-  return { start, end: e };
+  return e;
 }
 
 function sourceOf(yd: YamlData, node: SourceNode): string {
@@ -75,7 +80,8 @@ function typeMatches(schemaType: string | undefined, dataType: string): boolean 
  * plain strings that YAML 1.1 reads as booleans. The loaders list only these.
  */
 export function scalarNeedsCheck(value: unknown, type: string | null | undefined): boolean {
-  return typeof value !== 'string' || (type === 'PLAIN' && YAML11_BOOLEAN.test(value));
+  // Every YAML 1.1 boolean is 2 or 3 characters long: test the length before the pattern.
+  return typeof value !== 'string' || (type === 'PLAIN' && value.length <= 3 && YAML11_BOOLEAN.test(value));
 }
 
 export function nonStringScalarDiagnostics(yd: YamlData): Diagnostic[] {

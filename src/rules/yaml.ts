@@ -11,9 +11,9 @@ import type { Diagnostic } from '../types.js';
 import type { RuleFileLoad } from './load.js';
 import { validateRuleFileData } from './schema.js';
 import { buildRuleFileParts } from './yaml-build.js';
-import { readFastYaml, type FastNode } from './yaml-fast.js';
+import { fastLookup, readFastYaml, type FastCollection } from './yaml-fast.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, firstInvalidUtf8, firstTooDeep, tooLargeMessage } from './yaml-limits.js';
-import { mapSchemaErrors, nonStringScalarDiagnostics, scalarNeedsCheck, splitPointer } from './yaml-schema-errors.js';
+import { mapSchemaErrors, nonStringScalarDiagnostics, scalarNeedsCheck } from './yaml-schema-errors.js';
 
 // The `yaml` package (70-odd CommonJS modules) is loaded only when the fast reader gives up:
 // most rule files never need it, and `escalint check` starts faster without it.
@@ -115,7 +115,7 @@ export function loadYamlRuleFile(
   // refusals (below) are what escalint reports. Aliases are never resolved (billion laughs).
   const fast = readFastYaml(text, scalarNeedsCheck, maxDepth);
   const yd: YamlData = fast
-    ? { file: path, text, data: fast.data, nodes: fastNodes(fast.root), scalars: fast.scalars as YamlData['scalars'], reported: new Set(), hasProps: false }
+    ? { file: path, text, data: fast.data, nodes: fastNodes(fast.root), scalars: fast.scalars, reported: new Set(), hasProps: false }
     : { file: path, text, data: undefined, nodes: new Map(), scalars: [], reported: new Set(), hasProps: false };
   let empty = false;
   if (!fast) {
@@ -200,26 +200,8 @@ function parseWithYaml(text: string, yd: YamlData, diags: DiagnosticList, maxDep
 }
 
 /** Pointer lookup over the fast reader's tree (no map of every pointer is built). */
-function fastNodes(root: FastNode): YamlData['nodes'] {
-  return {
-    get(pointer: string): NodeRef | undefined {
-      let ref: { value: FastNode; key: FastNode | null } = { value: root, key: null };
-      for (const seg of splitPointer(pointer)) {
-        const node = ref.value;
-        if (node.pairs) {
-          const pair = node.pairs.get(seg);
-          if (!pair) return undefined;
-          ref = pair;
-        } else if (node.items) {
-          if (!/^(?:0|[1-9][0-9]*)$/.test(seg)) return undefined;
-          const item = node.items[Number(seg)];
-          if (!item) return undefined;
-          ref = { value: item, key: null };
-        } else return undefined;
-      }
-      return ref;
-    },
-  };
+function fastNodes(root: FastCollection): YamlData['nodes'] {
+  return { get: (pointer: string) => fastLookup(root, pointer) };
 }
 
 function emptyParts(text: string): Omit<RuleFileLoad, 'diagnostics'> {

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Composer, Parser, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { generateRuleFile } from '../../bench/check-data.js';
-import { readFastYaml, type FastNode } from '../../src/rules/yaml-fast.js';
+import { fastLookup, readFastYaml } from '../../src/rules/yaml-fast.js';
 import { loadYamlRuleFile } from '../../src/rules/yaml.js';
 import { scalarNeedsCheck } from '../../src/rules/yaml-schema-errors.js';
 
@@ -48,22 +48,6 @@ function viaYaml(text: string): Expected | null {
   return { data: walk(docs[0]!.contents as Node | null, '', '', null), ranges, scalars };
 }
 
-function lookup(root: FastNode, pointer: string): { value: FastNode; key: FastNode | null } | undefined {
-  let ref: { value: FastNode; key: FastNode | null } = { value: root, key: null };
-  for (const seg of pointer === '' ? [] : pointer.slice(1).split('/')) {
-    if (ref.value.pairs) {
-      const p = ref.value.pairs.get(seg);
-      if (!p) return undefined;
-      ref = p;
-    } else if (ref.value.items) {
-      const item = ref.value.items[Number(seg)];
-      if (!item) return undefined;
-      ref = { value: item, key: null };
-    } else return undefined;
-  }
-  return ref;
-}
-
 /** Fast reading of `text`, compared with `yaml`'s; returns whether the fast reader read it. */
 function compare(text: string): boolean {
   const fast = readFastYaml(text, scalarNeedsCheck, 100);
@@ -72,10 +56,14 @@ function compare(text: string): boolean {
   expect(want, `the fast reader read a file yaml rejects:\n${text}`).not.toBeNull();
   expect(fast.data).toEqual(want!.data);
   for (const [pointer, r] of want!.ranges) {
-    const got = lookup(fast.root, pointer);
+    const got = fastLookup(fast.root, pointer);
     expect([got?.value.range[0], got?.value.range[1], got?.key?.range[0] ?? -1, got?.key?.range[1] ?? -1], `${pointer} in\n${text}`).toEqual(r);
   }
   expect(fast.scalars.map((s) => `${s.pointer} ${s.shape} ${String(s.node.value)} ${s.node.type}`)).toEqual(want!.scalars);
+  // Pointers that name nothing: past a scalar, a missing key, an index out of range or not canonical.
+  for (const missing of ['/nope', '/version/x', '/rules/999999', '/rules/01', '/rules/-1', '/rules/', '/rules/0/nope']) {
+    if (!want!.ranges.has(missing)) expect(fastLookup(fast.root, missing), missing).toBeUndefined();
+  }
   return true;
 }
 
