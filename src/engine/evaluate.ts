@@ -94,19 +94,23 @@ export class Evaluator {
     }
   }
 
+  /** Built once: Codex core always resolves host executables. */
+  private matchOptionsCache: MatchOptions | undefined;
+
   private matchOptions(): MatchOptions {
+    if (this.matchOptionsCache) return this.matchOptionsCache;
     const m: MatchOptions = { resolveHostExecutables: true };
     if (this.options.cwd !== undefined) m.cwd = this.options.cwd;
     if (this.options.home !== undefined) m.home = this.options.home;
-    return m;
+    return (this.matchOptionsCache = m);
   }
 
   /** Matches of one segment: Codex matching on its words, with dynamic words as wildcards for stricter rules. */
   matchSegment(segment: Segment): PrefixMatch[] {
     const argv = segment.argv;
-    const dynamicAt = segment.words.map((w) => w.dynamic);
     const literal = this.index.match(argv, this.matchOptions());
     if (!segment.dynamic) return literal;
+    const dynamicAt = segment.words.map((w) => w.dynamic);
     // An allow rule never matches through a dynamic word (it might be anything).
     const out = literal.filter((m) => m.decision !== 'allow' || !dynamicAt.slice(0, m.matchedPrefix.length).some(Boolean));
     const seen = new Set(out.map((m) => m.rule));
