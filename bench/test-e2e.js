@@ -10,7 +10,7 @@
 // ESM from dist/ (`npm run build` first, or `npm run bench`, which builds). `node bench/test-e2e.js` runs it alone.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Evaluator } from '../dist/src/engine/evaluate.js';
@@ -148,6 +148,9 @@ export function makeCommands(count = COMMANDS, seed = 169) {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Preloaded into the escalint process: prints its own CPU time (user, system; µs) on stderr at exit. */
+const CPU_REPORTER = `data:text/javascript,process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('escalint-bench-cpu '+u.user+' '+u.system+'\\n')})`;
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n) => n.toLocaleString('en');
 
@@ -172,31 +175,38 @@ export async function run({ log = () => {}, codexSample = CODEX_SAMPLE } = {}) {
 
     // 1. escalint: one process, whole wall time; output to a file as a user would redirect it.
     const escalintMs = [];
+    const escalintCpuMs = [];
     let outBytes = 0;
     let escalintJson;
     for (let k = 0; k < ESCALINT_RUNS; k++) {
       const outFile = join(dir, 'out.json');
       const fd = openSync(outFile, 'w');
       const t0 = process.hrtime.bigint();
-      const p = spawnSync(process.execPath, [join(root, 'bin/escalint.js'), 'test', 'rules.yaml', '--commands', 'cmds.txt', '--format', 'json'], { cwd: dir, stdio: ['ignore', fd, 'pipe'] });
+      const p = spawnSync(process.execPath, ['--import', CPU_REPORTER, join(root, 'bin/escalint.js'), 'test', 'rules.yaml', '--commands', 'cmds.txt', '--format', 'json'], { cwd: dir, stdio: ['ignore', fd, 'pipe'] });
       escalintMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
       closeSync(fd);
       if (p.status !== 0) throw new Error(`escalint test exited ${p.status}: ${String(p.stderr).slice(0, 300)}`);
+      const cpu = /escalint-bench-cpu (\d+) (\d+)/.exec(String(p.stderr));
+      if (cpu) escalintCpuMs.push((Number(cpu[1]) + Number(cpu[2])) / 1000);
       outBytes = statSync(outFile).size;
       if (k === 0) escalintJson = JSON.parse(readFileSync(outFile, 'utf8'));
     }
     if (escalintJson.length !== commands.length) throw new Error(`escalint test printed ${escalintJson.length} results for ${commands.length} commands`);
     const escalintTotalMs = median(escalintMs);
+    const load = loadavg()[0].toFixed(1);
     const segmentsTotal = escalintJson.reduce((n, x) => n + x.segments.length, 0);
     const result = {
+      loadAverage: Number(load),
+      cpus: cpus().length,
       rules: rules.length,
       commands: commands.length,
       segments: segmentsTotal,
       escalintProcessMs: Math.round(escalintTotalMs),
       escalintRunsMs: escalintMs.map(Math.round),
+      escalintCpuMs: escalintCpuMs.length ? Math.round(median(escalintCpuMs)) : null,
       escalintOutputBytes: outBytes,
     };
-    log(`escalint test: 1 process, ${fmt(rules.length)} rules, ${fmt(commands.length)} commands (${fmt(segmentsTotal)} segments), ${(escalintTotalMs / 1000).toFixed(2)} s wall (median of ${ESCALINT_RUNS}: ${escalintMs.map((m) => (m / 1000).toFixed(2)).join(', ')} s), ${(outBytes / 1e6).toFixed(1)} MB of JSON`);
+    log(`escalint test: 1 process, ${fmt(rules.length)} rules, ${fmt(commands.length)} commands (${fmt(segmentsTotal)} segments), ${(escalintTotalMs / 1000).toFixed(2)} s wall (median of ${ESCALINT_RUNS}: ${escalintMs.map((m) => (m / 1000).toFixed(2)).join(', ')} s; ${result.escalintCpuMs === null ? '?' : (result.escalintCpuMs / 1000).toFixed(2)} s CPU), ${(outBytes / 1e6).toFixed(1)} MB of JSON; load average ${load} on ${cpus().length} CPUs`);
 
     // 3. In-process segment evaluations per second.
     const evaluator = new Evaluator(loaded.ruleSet, { cwd: dir });
@@ -204,6 +214,7 @@ export async function run({ log = () => {}, codexSample = CODEX_SAMPLE } = {}) {
     for (const c of commands) segs += evaluator.evaluate(c).segments.length; // warm-up pass
     let evaluated = 0;
     let passes = 0;
+    const cpu0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     let elapsed = 0;
     while (elapsed < 2e9 || passes < 2) {
@@ -212,15 +223,18 @@ export async function run({ log = () => {}, codexSample = CODEX_SAMPLE } = {}) {
       elapsed = Number(process.hrtime.bigint() - t0);
     }
     const segmentsPerSecond = Math.round(evaluated / (elapsed / 1e9));
+    const cpu = process.cpuUsage(cpu0);
+    const segmentsPerCpuSecond = Math.round(evaluated / ((cpu.user + cpu.system) / 1e6));
     Object.assign(result, {
       segmentsPerPass: segs,
       inProcessPasses: passes,
       segmentEvaluationsPerSecond: segmentsPerSecond,
+      segmentEvaluationsPerCpuSecond: segmentsPerCpuSecond,
       commandsPerSecond: Math.round((passes * commands.length) / (elapsed / 1e9)),
       segmentTarget: 50000,
       meetsSegmentTarget: segmentsPerSecond >= 50000,
     });
-    log(`Evaluator.evaluate in-process: ${fmt(segmentsPerSecond)} segment evaluations/s (${fmt(result.commandsPerSecond)} commands/s, full view and Codex view each; target 50,000 segments/s: ${result.meetsSegmentTarget ? 'met' : 'MISSED'})`);
+    log(`Evaluator.evaluate in-process: ${fmt(segmentsPerSecond)} segment evaluations/s wall, ${fmt(segmentsPerCpuSecond)} per CPU-second (${fmt(result.commandsPerSecond)} commands/s, full view and Codex view each; target 50,000 segments/s: ${result.meetsSegmentTarget ? 'met' : 'MISSED'})`);
 
     // 2. Codex: one process per argv of its own split, sequentially, on an evenly spread sample.
     const bin = process.env.ESCALINT_CODEX_BIN;
