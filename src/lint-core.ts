@@ -3,15 +3,19 @@
 //   → registered checks (src/checks/index.ts), skipping those set to off
 //   → severities from settings.checks → inline directives → sorted results per file.
 // Library code: no printing, no exits, no process.env. Formatters (src/format) render the result.
-import { parseDocument, isMap, isScalar, isPair } from 'yaml';
+//
+// This module does not load the Codex .rules reader (Chevrotain): src/lint.ts, the library entry,
+// does; `escalint check` imports this module and loads the reader only for a .rules file.
+import { createRequire } from 'node:module';
 import { allChecks, checks as registry, type CheckInfo } from './checks/index.js';
 import { formatMessage, type Check, type EffectiveSeverity } from './checks/define.js';
 import { parseDirectives, type Directive } from './checks/directives.js';
 import { checkExamples } from './rules/examples.js';
 import { loadRuleFiles, type LoadOptions } from './rules/load.js';
-// The .rules reader registers itself with the loader when imported.
-import './rules/starlark.js';
 import type { CheckSeverity, Diagnostic, LoadedFile, RuleSet, Severity, Span } from './types.js';
+
+// `yaml` is required only to place a settings.checks finding (rare); see findSettingsKey.
+const require = createRequire(import.meta.url);
 
 export interface LintOptions {
   /** Report disable directives that silenced nothing: `true` or a severity (true = error). */
@@ -303,6 +307,7 @@ function settingsProblem(ruleSet: RuleSet, id: string, messageId: string, messag
 }
 
 function findSettingsKey(text: string, id: string): Span | null {
+  const { parseDocument, isMap, isScalar, isPair } = require('yaml') as typeof import('yaml');
   const doc = parseDocument(text, { uniqueKeys: false, keepSourceTokens: false });
   const settings = isMap(doc.contents) ? doc.contents.get('settings', true) : undefined;
   const checks = isMap(settings) ? settings.get('checks', true) : undefined;

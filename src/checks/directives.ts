@@ -4,8 +4,12 @@
 //   # escalint-disable [<check>…]  …  # escalint-enable [<check>…]   (ranges; no ids = every check)
 // Comments are found with YAML's own lexer for YAML (so `#` inside quoted or block scalars is not
 // a comment) and with a small string-aware scanner for Codex .rules (Starlark) files.
-import { Lexer } from 'yaml';
+import { createRequire } from 'node:module';
 import type { Span } from '../types.js';
+
+// The `yaml` package is required only for a file that has a directive (start-up: most have none,
+// and the rule loader reads plain files without it).
+const require = createRequire(import.meta.url);
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
 
@@ -35,6 +39,7 @@ const LEXER_CONTROL = new Set(['\x02', '\x18', '\x1f']);
 function yamlComments(text: string): Span[] {
   const out: Span[] = [];
   let offset = 0;
+  const { Lexer } = require('yaml') as typeof import('yaml');
   for (const token of new Lexer().lex(text)) {
     if (LEXER_CONTROL.has(token)) continue;
     if (token.startsWith('#')) out.push({ start: offset, end: offset + token.length });

@@ -1,6 +1,7 @@
 // `escalint check [files…]` (design.md §5): lint rule files and print a report.
-// Heavy modules (the loaders with yaml/ajv/chevrotain, the checks, the formatters) are imported
-// only when the command runs, so `escalint --help` and other commands start fast.
+// Heavy modules (the loaders, the checks, the formatters) are imported only when the command
+// runs, so `escalint --help` and other commands start fast; the .rules reader (Chevrotain) only
+// when a .rules file is given, and the `yaml` package only when the fast YAML reader gives up.
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -81,15 +82,16 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     } else display.push(file);
   }
 
-  const [{ lintFiles }, formats, { allChecks }] = await Promise.all([
-    import('../lint.js'),
-    import('../format/index.js'),
-    import('../checks/index.js'),
-  ]);
-
   // The loader reads paths relative to the process; resolve against the CLI's cwd, then report
   // every path as the user wrote it.
   const absolute = display.map((f) => path.resolve(io.cwd, f));
+  // The .rules reader (Starlark grammar, Chevrotain) only when a .rules file is given.
+  const [{ lintFiles }, formats, { allChecks }] = await Promise.all([
+    import('../lint-core.js'),
+    import('../format/index.js'),
+    import('../checks/index.js'),
+    absolute.some((f) => /\.rules$/i.test(f)) ? import('../rules/starlark.js') : undefined,
+  ]);
   const toDisplay = new Map(absolute.map((a, i) => [a, display[i]!]));
   const shown = (p: string) => toDisplay.get(p) ?? p;
   const lint = lintFiles(absolute, { reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives === true });

@@ -11,7 +11,8 @@ import type {
   RuleSet,
   RuleSetSettings,
 } from '../types.js';
-import { loadStarlarkRuleFile, type StarlarkLoadOptions } from './starlark.js';
+// Type only: the .rules reader (with Chevrotain) is loaded by whoever needs it and registers itself.
+import type { StarlarkLoadOptions } from './starlark.js';
 import { loadYamlRuleFile, type YamlLoadOptions } from './yaml.js';
 import { DEFAULT_MAX_BYTES, tooLargeMessage } from './yaml-limits.js';
 
@@ -36,14 +37,30 @@ export interface LoadResult {
   fatal: boolean;
 }
 
-type StarlarkLoader = (path: string, text: string) => RuleFileLoad;
+type StarlarkLoader = (path: string, text: string | Uint8Array, options: StarlarkLoadOptions) => RuleFileLoad;
+
+let starlarkLoader: StarlarkLoader | undefined;
 
 /**
- * Accepted for src/rules/starlark.ts, which registers itself; loading calls
- * `loadStarlarkRuleFile` directly instead, so that limits and the host executables of earlier
- * files reach it (Codex validates examples against them: reference/codex-0.169.md §1.3).
+ * Called by src/rules/starlark.ts when it is imported. The loader does not import the .rules
+ * reader itself, so that YAML-only runs never load the Starlark grammar and Chevrotain: import
+ * `src/lint.ts` (the library entry) or `src/rules/starlark.ts` before loading a `.rules` file, or
+ * use `loadRuleFilesAsync`, which imports the reader when a `.rules` file is given.
  */
-export function setStarlarkLoader(_loader: StarlarkLoader): void {}
+export function setStarlarkLoader(loader: StarlarkLoader): void {
+  starlarkLoader = loader;
+}
+
+/** Whether `paths` hold a `.rules` file and the .rules reader is not loaded yet. */
+export function needsStarlarkReader(paths: readonly string[]): boolean {
+  return starlarkLoader === undefined && paths.some((p) => ruleFileKind(p) === 'rules');
+}
+
+/** `loadRuleFiles`, importing the .rules reader first when a `.rules` file is given. */
+export async function loadRuleFilesAsync(paths: readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
+  if (needsStarlarkReader(paths)) await import('./starlark.js');
+  return loadRuleFiles(paths, options);
+}
 
 /** The kind of rule file a path names, by extension; undefined when escalint cannot read it. */
 export function ruleFileKind(path: string): LoadedFile['kind'] | undefined {
@@ -64,7 +81,11 @@ export function loadRuleText(
     const starlark: StarlarkLoadOptions = { priorHostExecutables };
     if (options.maxBytes !== undefined) starlark.maxSize = options.maxBytes;
     if (options.maxDepth !== undefined) starlark.maxDepth = options.maxDepth;
-    return loadStarlarkRuleFile(path, text, starlark);
+    if (!starlarkLoader) {
+      // A programming error, not a user mistake: see setStarlarkLoader.
+      throw new Error('the .rules reader is not loaded: import src/lint.js or src/rules/starlark.js first');
+    }
+    return starlarkLoader(path, text, starlark);
   }
   return loadYamlRuleFile(path, text, options);
 }

@@ -565,4 +565,4 @@ export function loadStarlarkRuleFile(path: string, text: string | Uint8Array, op
 }
 
 // Register with the generic loader (src/rules/load.ts) so `.rules` paths are read by this module.
-setStarlarkLoader((path, text) => loadStarlarkRuleFile(path, text));
+setStarlarkLoader(loadStarlarkRuleFile);
