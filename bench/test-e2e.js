@@ -64,29 +64,55 @@ function decisionFor(tokens, r) {
   return x < 0.8 ? 'allow' : x < 0.95 ? 'prompt' : 'forbidden';
 }
 
-/** 1,000 unique rules as YAML (plus a few host_executables), written deterministically. */
+/** More tools agents meet, with the generic subcommands and flags most CLIs share. */
+const MORE_TOOLS = ['npx', 'node', 'deno', 'bun', 'pytest', 'ruff', 'mypy', 'poetry', 'uv', 'rustup', 'brew', 'apt-get', 'systemctl', 'journalctl', 'ssh', 'scp', 'rsync', 'tar', 'psql', 'mysql', 'redis-cli', 'az', 'gcloud', 'flyctl', 'vercel', 'netlify', 'firebase', 'heroku', 'ansible', 'podman', 'minikube', 'kind', 'skaffold', 'bazel', 'gradle', 'mvn', 'dotnet', 'swift', 'flutter', 'dart', 'composer', 'bundle', 'rake', 'rails', 'mix', 'sam', 'pulumi', 'nomad', 'consul', 'vault'];
+const GENERIC = { subs: ['build', 'test', 'run', 'install', 'deploy', 'status', 'list', 'delete', 'init', 'login', 'logs', 'exec', 'start', 'stop', 'publish', 'clean'], third: ['--force', '-v', '--dry-run', '--all', '-f', '--yes', '--prod', '--help'] };
+const toolOf = (head) => TOOLS[head] ?? GENERIC;
+
+/**
+ * 1,000 rules as YAML, shaped like a real policy: each `tool sub` prefix is covered once (alone, or in a
+ * group of alternatives with the same intent), read-only commands whole, and narrower 3- and 4-token rules
+ * on dangerous flags (`git push --force`). So a command meets one to three rules, not dozens. Deterministic.
+ */
 export function makeRuleSet(count = RULES, seed = 1690) {
   const r = rng(seed);
   const pick = (xs) => xs[Math.floor(r() * xs.length)];
+  const shuffle = (xs) => {
+    const a = [...xs];
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1));
+      [a[i], a[j]] = [a[j], a[i]];
+    }
+    return a;
+  };
   const rules = [];
   const seen = new Set();
   const add = (pattern) => {
     const k = JSON.stringify(pattern);
-    if (seen.has(k)) return;
+    if (seen.has(k) || rules.length >= count) return;
     seen.add(k);
     const rule = { pattern, decision: decisionFor(pattern, r) };
     if (rule.decision !== 'allow' || r() < 0.2) rule.justification = rule.decision === 'forbidden' ? `never run \`${pattern.flat().join(' ')}\` from an agent` : 'needs review';
     rules.push(rule);
   };
   for (const head of READ_ONLY) add([head]);
-  const names = Object.keys(TOOLS);
-  while (rules.length < count) {
-    const head = pick(names);
-    const { subs, third } = TOOLS[head];
-    const sub = r() < 0.25 ? [...new Set([pick(subs), pick(subs), pick(subs)])] : pick(subs);
-    const pattern = [r() < 0.05 && head === 'python3' ? ['python3', 'python'] : head, Array.isArray(sub) && sub.length === 1 ? sub[0] : sub];
-    if (r() < 0.55) pattern.push(r() < 0.2 ? [...new Set([pick(third), pick(third)])] : pick(third));
-    if (pattern.length === 3 && r() < 0.15) pattern.push(pick(third));
+  const heads = [...Object.keys(TOOLS), ...MORE_TOOLS];
+  // Every `tool sub` prefix once; a third of them grouped into alternatives.
+  for (const head of heads) {
+    const subs = shuffle(toolOf(head).subs);
+    for (let i = 0; i < subs.length; ) {
+      const n = r() < 0.3 ? Math.min(1 + Math.ceil(r() * 2), subs.length - i) : 1;
+      const group = subs.slice(i, i + n);
+      add([head === 'python3' && r() < 0.3 ? ['python3', 'python'] : head, n === 1 ? group[0] : group]);
+      i += n;
+    }
+  }
+  // Narrower rules on flags and objects, until the set has `count` rules.
+  for (let guard = 0; rules.length < count && guard < count * 50; guard++) {
+    const head = pick(heads);
+    const { subs, third } = toolOf(head);
+    const pattern = [head, pick(subs), r() < 0.15 ? [...new Set([pick(third), pick(third)])] : pick(third)];
+    if (r() < 0.1) pattern.push(pick(third));
     add(pattern.map((el) => (Array.isArray(el) && el.length === 1 ? el[0] : el)));
   }
   const y = (s) => JSON.stringify(s); // a JSON string is a valid YAML flow scalar
@@ -107,10 +133,9 @@ export function makeRuleSet(count = RULES, seed = 1690) {
 
 function plainCommand(r) {
   const pick = (xs) => xs[Math.floor(r() * xs.length)];
-  const names = Object.keys(TOOLS);
   if (r() < 0.15) return `${pick(READ_ONLY)} ${pick(['-la', 'src', 'README.md', '-n 20', ''])}`.trim();
-  const head = pick(names);
-  const { subs, third } = TOOLS[head];
+  const head = r() < 0.7 ? pick(Object.keys(TOOLS)) : r() < 0.9 ? pick(MORE_TOOLS) : pick(['make-it', 'deploy.sh', 'ninja', 'just']);
+  const { subs, third } = toolOf(head);
   const argv = [r() < 0.08 ? `/usr/bin/${head}` : head, pick(subs)];
   for (let k = Math.floor(r() * 3); k > 0; k--) argv.push(pick(third));
   return argv.join(' ');
