@@ -116,34 +116,79 @@ function arithMemo(ctx: LexContext, text: string): Map<number, number> {
   return ctx.parenMemo.close;
 }
 
+/** Index just after the backtick that closes the one before `i`, or -1 (escapes skipped). */
+function skipBacktick(t: string, i: number): number {
+  while (i < t.length && t[i] !== '`') i += t[i] === '\\' ? 2 : 1;
+  return i < t.length ? i + 1 : -1;
+}
+
+type ScanFrame = { dq: true } | { dq: false; depth: number };
+
 /**
- * Scans from `i` (just after an opening `(`) to its matching `)`, skipping quotes and escapes
- * the way bash's matched-pair reading does; records the match (or -1) of every `(` passed.
+ * Scans from `i` (just after an opening `(`) to its matching `)`, as bash's matched-pair reading
+ * does: quotes, `$'…'`, backticks and escapes are skipped, and inside double quotes a `$(…)` is
+ * followed to its own `)` (`"$(echo ")")"`). Records the match (or -1) of every `(` passed at
+ * the outer level. Iterative, so deep nesting cannot overflow the stack.
  */
 function scanParens(t: string, i: number, memo: Map<number, number>): number {
   const open: number[] = [];
+  const frames: ScanFrame[] = [];
+  const fail = () => {
+    for (const o of open) memo.set(o, -1);
+    return -1;
+  };
   while (i < t.length) {
     const c = t[i]!;
+    const top = frames[frames.length - 1];
     if (c === '\\') {
       i += 2;
       continue;
     }
-    if (c === "'" || c === '"' || c === '`') {
+    if (c === '`') {
+      i = skipBacktick(t, i + 1);
+      if (i < 0) return fail();
+      continue;
+    }
+    if (top?.dq) {
+      if (c === '"') frames.pop();
+      else if (c === '$' && t[i + 1] === '(') {
+        frames.push({ dq: false, depth: 0 });
+        i++;
+      }
+      i++;
+      continue;
+    }
+    if (c === '$' && t[i + 1] === "'") {
+      // `$'…'` ends at an unescaped quote: `$'\''` is one string.
+      let j = i + 2;
+      while (j < t.length && t[j] !== "'") j += t[j] === '\\' ? 2 : 1;
+      if (j >= t.length) return fail();
+      i = j + 1;
+      continue;
+    }
+    if (c === "'") {
       const close = t.indexOf(c, i + 1);
-      if (close < 0) break;
+      if (close < 0) return fail();
       i = close + 1;
       continue;
     }
-    if (c === '(') open.push(i);
-    else if (c === ')') {
-      const o = open.pop();
-      if (o === undefined) return i;
-      memo.set(o, i);
+    if (c === '"') frames.push({ dq: true });
+    else if (c === '(') {
+      if (top) top.depth++;
+      else open.push(i);
+    } else if (c === ')') {
+      if (top) {
+        if (top.depth === 0) frames.pop();
+        else top.depth--;
+      } else {
+        const o = open.pop();
+        if (o === undefined) return i;
+        memo.set(o, i);
+      }
     }
     i++;
   }
-  for (const o of open) memo.set(o, -1);
-  return -1;
+  return fail();
 }
 
 export class ShellLexer {
