@@ -30,7 +30,17 @@ export interface AnalyzeOptions {
   maxDepth: number;
   /** The whole command string: offsets of derived scripts map back into it. */
   source: string;
+  /**
+   * Work left for unwrapping, shared by nested analyses: characters of script strings parsed
+   * again plus words of wrapped commands. Bounds `eval eval eval …` and `sudo sudo …` chains,
+   * whose naive cost grows with the square of their length.
+   */
+  budget?: { left: number };
 }
+
+/** Unwrapping may cost this many times the command's length (plus a floor for short commands). */
+const BUDGET_FACTOR = 2;
+const BUDGET_FLOOR = 1 << 16;
 
 /** What a command reads as standard input, when that can be a program. */
 type Stdin = { kind: 'text'; text: string; dynamic: boolean; start: number; end: number } | { kind: 'pipe' } | { kind: 'none' };
@@ -95,7 +105,19 @@ export class SegmentAnalyzer {
   /** Bare assignments of hijacking variables seen so far (`PATH=/x; ls`), by source offset. */
   private readonly hijacks: { name: string; start: number; why: string }[] = [];
 
-  constructor(private readonly options: AnalyzeOptions) {}
+  private readonly budget: { left: number };
+
+  constructor(private readonly options: AnalyzeOptions) {
+    this.budget = options.budget ?? { left: BUDGET_FLOOR + BUDGET_FACTOR * options.source.length };
+  }
+
+  /** Takes `cost` from the shared budget; false (and a reason on the segment) when it is spent. */
+  private spend(seg: Segment, cost: number): boolean {
+    this.budget.left -= cost;
+    if (this.budget.left >= 0) return true;
+    addReason(seg, 'too-deep', 'wrappers and script strings are too large or too deeply chained to analyse');
+    return false;
+  }
 
   /** Hooks for collectSegments. */
   hooks(depth: number) {
@@ -245,6 +267,7 @@ export class SegmentAnalyzer {
   /** A wrapped command: a segment of its own, analysed in turn. */
   private wrapped(parent: Segment, words: SegmentWord[], assigns: SegmentWord[], out: SegmentSink, depth: number, stdin: Stdin): void {
     if (words.length === 0) return;
+    if (!this.spend(parent, words.length + assigns.length)) return;
     const seg: Segment = {
       argv: words.map((w) => w.value),
       words,
@@ -292,16 +315,19 @@ export class SegmentAnalyzer {
       addReason(seg, 'too-deep', `script strings nest deeper than ${this.options.maxDepth} levels`);
       return;
     }
+    if (!this.spend(seg, text.length + 1)) return;
     const parsed = parseScript(text, { maxDepth: remaining });
     const at = (k: number) => map[Math.max(0, Math.min(k, map.length - 1))]!;
     if (!parsed.ok) {
       addReason(seg, parsed.error.message.includes('nesting') ? 'too-deep' : 'syntax-error', `the script "${oneLine(text)}" does not parse: ${parsed.error.message} (at ${at(parsed.error.start)})`);
       return;
     }
-    const inner = new SegmentAnalyzer({ maxDepth: this.options.maxDepth, source: text });
+    const inner = new SegmentAnalyzer({ maxDepth: this.options.maxDepth, source: text, budget: this.budget });
     const segments = collectSegments(parsed.script, inner.hooks(depth + 1));
     inner.finish(segments);
     const prefix: string[] = seg.context[seg.context.length - 1] === 'wrapped' ? [...seg.context, kind] : [...seg.context, 'wrapped', kind];
+    // Mapping back costs a copy of every word found inside, again at each level of nesting.
+    if (!this.spend(seg, segments.reduce((n, x) => n + x.words.length + 1, 0))) return;
     for (const s of segments) {
       const mapped: Segment = {
         ...s,
@@ -548,6 +574,6 @@ function hasSubstitution(v: string): boolean {
 }
 
 function oneLine(s: string): string {
-  const t = s.replace(/\s+/g, ' ').trim();
+  const t = s.slice(0, 200).replace(/\s+/g, ' ').trim();
   return t.length > 60 ? `${t.slice(0, 57)}...` : t;
 }

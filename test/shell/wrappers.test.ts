@@ -161,3 +161,16 @@ describe('wrappers', () => {
     expect(r.segments.some((x) => x.reasons.some((q) => q.id === 'too-deep'))).toBe(true);
   });
 });
+
+describe('unwrapping stays bounded', () => {
+  it.each([
+    ['eval chain', `${'eval '.repeat(20000)}ls`],
+    ['sudo chain', `${'sudo '.repeat(20000)}ls`],
+    ['bash -c chain', `${'bash -c '.repeat(20000)}ls`],
+  ])('%s: finishes quickly and fails closed', (_name, script) => {
+    const t0 = performance.now();
+    const r = parseShell(script);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(r.segments.some((s) => s.reasons.some((x) => x.id === 'too-deep'))).toBe(true);
+  });
+});
