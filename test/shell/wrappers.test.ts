@@ -166,7 +166,7 @@ describe('unwrapping stays bounded', () => {
   it.each([
     ['eval chain', `${'eval '.repeat(20000)}ls`],
     ['sudo chain', `${'sudo '.repeat(20000)}ls`],
-    ['bash -c chain', `${'bash -c '.repeat(20000)}ls`],
+    ['env chain', `${'env A=1 '.repeat(20000)}ls`],
   ])('%s: finishes quickly and fails closed', (_name, script) => {
     const t0 = performance.now();
     const r = parseShell(script);
