@@ -1,11 +1,12 @@
-import { Command, CommanderError } from 'commander';
+import type { Command as CommandType } from 'commander';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { CliError, EXIT_USAGE, processIO, type CliIO } from './io.js';
-import { registerParse } from './parse.js';
-import { registerCheck } from './check.js';
-import { registerInit } from './init.js';
-import { registerSchema } from './schema.js';
-import { registerTest } from './test.js';
+
+// commander is CommonJS: `require` it rather than `import` it, which would have Node lex its
+// source for named exports (the cjs-module-lexer costs a few milliseconds of every start).
+const { Command, CommanderError } = createRequire(import.meta.url)('commander') as typeof import('commander');
+type Command = CommandType;
 
 /** Each command registers itself; `run` returns the exit code through `setExit`. */
 export interface CommandContext {
@@ -15,8 +16,32 @@ export interface CommandContext {
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
 
-// Ordered as `escalint --help` lists them.
-const commands: RegisterCommand[] = [registerCheck, registerTest, registerParse, registerInit, registerSchema];
+/**
+ * A command whose module is imported only when it is the command run, or when every command is
+ * needed (help, --version, an unknown command): `escalint check` then loads none of the others.
+ */
+export interface LazyCommand {
+  name: string;
+  load: () => Promise<RegisterCommand>;
+}
+
+// Ordered as `escalint --help` lists them. An entry is a register function (always registered)
+// or a LazyCommand.
+const commands: (RegisterCommand | LazyCommand)[] = [
+  { name: 'check', load: async () => (await import('./check.js')).registerCheck },
+  { name: 'test', load: async () => (await import('./test.js')).registerTest },
+  { name: 'parse', load: async () => (await import('./parse.js')).registerParse },
+  { name: 'init', load: async () => (await import('./init.js')).registerInit },
+  { name: 'schema', load: async () => (await import('./schema.js')).registerSchema },
+];
+
+/** The register functions to run, in order: the named command's alone when argv names one. */
+async function registrations(argv: string[]): Promise<RegisterCommand[]> {
+  const named = argv[2];
+  const only = commands.some((c) => typeof c !== 'function' && c.name === named) ? named : undefined;
+  const wanted = commands.filter((c) => typeof c === 'function' || only === undefined || c.name === only);
+  return Promise.all(wanted.map((c) => (typeof c === 'function' ? c : c.load())));
+}
 
 function packageVersion(): string {
   // dist/src/cli/main.js when built, src/cli/main.ts when tests run the sources.
@@ -38,7 +63,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run escalint --help for usage)');
-  for (const register of commands) register(program, ctx);
+  for (const register of await registrations(argv)) register(program, ctx);
   try {
     await program.parseAsync(argv);
   } catch (err) {
