@@ -69,7 +69,8 @@ function specials(chars: string): Uint8Array {
   for (const c of chars) t[c.charCodeAt(0)] = 1;
   return t;
 }
-const WORD_SPECIALS = specials(' \t\n|&;()<>\\\'"$`');
+// `[` only so that `NAME[` can start a subscript (readParts).
+const WORD_SPECIALS = specials(' \t\n|&;()<>\\\'"$`[');
 const DQ_SPECIALS = specials('"\\$`');
 const HEREDOC_SPECIALS = specials('\\$`');
 
@@ -189,6 +190,43 @@ function scanParens(t: string, i: number, memo: Map<number, number>): number {
     i++;
   }
   return fail();
+}
+
+/**
+ * The `]` matching a `[` just before `i`, or -1: nested brackets count, quotes, escapes,
+ * backticks and `$(…)` are skipped (bash's parse_matched_pair for subscripts).
+ */
+function scanBracket(t: string, i: number, limit: number): number {
+  let depth = 0;
+  while (i < limit) {
+    const c = t[i]!;
+    if (c === '\\') i += 2;
+    else if (c === "'") {
+      const close = t.indexOf("'", i + 1);
+      if (close < 0 || close >= limit) return -1;
+      i = close + 1;
+    } else if (c === '"') {
+      let j = i + 1;
+      while (j < limit && t[j] !== '"') j += t[j] === '\\' ? 2 : 1;
+      if (j >= limit) return -1;
+      i = j + 1;
+    } else if (c === '`') {
+      i = skipBacktick(t, i + 1);
+      if (i < 0) return -1;
+    } else if (c === '$' && t[i + 1] === '(') {
+      const close = scanParens(t, i + 2, new Map());
+      if (close < 0) return -1;
+      i = close + 1;
+    } else if (c === '[') {
+      depth++;
+      i++;
+    } else if (c === ']') {
+      if (depth === 0) return i;
+      depth--;
+      i++;
+    } else i++;
+  }
+  return -1;
 }
 
 export class ShellLexer {
@@ -473,7 +511,9 @@ export class ShellLexer {
     const text = this.text;
     // An fd number or {name} right before a redirection operator belongs to the operator.
     const c = text[start]!;
-    if (c >= '0' && c <= '9') {
+    // After `>&` or `<&` digits are the target fd (`2>&1>f`: bash's `GREATER_AND NUMBER`).
+    const dupTarget = this.afterRedir && ((this.tokens[this.tokens.length - 1]?.payload as RedirPayload | undefined)?.op.endsWith('&') ?? false);
+    if (c >= '0' && c <= '9' && !dupTarget) {
       let j = start;
       while (j < text.length && text[j]! >= '0' && text[j]! <= '9') j++;
       if ((text[j] === '<' || text[j] === '>') && text[j + 1] !== '(') {
@@ -499,7 +539,8 @@ export class ShellLexer {
       return;
     }
 
-    const parts = this.readParts(Mode.Word);
+    const subscript = (this.cmd === 'start' || this.cmd === 'prefix') && !this.afterRedir && !inPattern && !this.funcName && this.forState === 'none';
+    const parts = this.readParts(Mode.Word, { subscript });
     const end = this.pos;
     const word: A.Word = { type: 'word', parts, start: this.off(start), end: this.off(end - 1) + 1 };
     if ((this.cmd === 'start' || this.cmd === 'prefix') && !this.afterRedir && !inPattern && !this.funcName && this.forState === 'none') {
@@ -773,7 +814,7 @@ export class ShellLexer {
    * Reads the parts of one word starting at `this.pos`, in the given mode. Handles quotes,
    * escapes, every `$` form and backticks; recursion into nested scripts happens here.
    */
-  private readParts(mode: Mode, opts: { dq?: boolean; sqLiteral?: boolean } = {}): A.WordPart[] {
+  private readParts(mode: Mode, opts: { dq?: boolean; sqLiteral?: boolean; subscript?: boolean } = {}): A.WordPart[] {
     const t = this.text;
     const n = this.limit;
     const parts: A.WordPart[] = [];
@@ -788,6 +829,8 @@ export class ShellLexer {
     };
     const inDq = mode === Mode.Dq || opts.dq === true;
     const wordStart = this.pos;
+    // The `]` of a `NAME[…]` subscript: up to it, blanks and metacharacters are part of the word.
+    let subscriptEnd = -1;
     const fast = mode === Mode.Word ? WORD_SPECIALS : mode === Mode.Dq ? DQ_SPECIALS : mode === Mode.Heredoc ? HEREDOC_SPECIALS : null;
     while (this.pos < n) {
       if (fast !== null) {
@@ -808,7 +851,15 @@ export class ShellLexer {
       const i = this.pos;
       const c = t[i]!;
       // Terminators.
-      if (mode === Mode.Word) {
+      if (mode === Mode.Word && c === '[' && opts.subscript && subscriptEnd < 0 && parts.length === 0 && NAME_RE.test(lit)) {
+        // Where an assignment may appear, bash reads `NAME[` to the matching `]` as one piece,
+        // blanks included (`a[1 + 2]=x`); without a `]` it is an error (parse.y read_token_word).
+        subscriptEnd = scanBracket(t, i + 1, this.limit);
+        if (subscriptEnd < 0) this.fail("unexpected EOF while looking for matching `]'", i);
+      }
+      if (mode === Mode.Word && i < subscriptEnd) {
+        // inside a subscript: only quotes, escapes and expansions are special
+      } else if (mode === Mode.Word) {
         if (isBlank(c) || c === '\n') break;
         if (isMeta(c)) {
           if ((c === '<' || c === '>') && t[i + 1] === '(') {
@@ -989,20 +1040,14 @@ export class ShellLexer {
       return this.readCmdSubst(i, i + 2, '$(');
     }
     if (d === '[') {
-      // The obsolete `$[…]` arithmetic.
-      let depth = 0;
-      let j = i + 2;
-      for (; j < t.length; j++) {
-        if (t[j] === '[') depth++;
-        else if (t[j] === ']') {
-          if (depth === 0) break;
-          depth--;
-        }
-      }
-      if (j >= t.length) this.fail("unexpected EOF while looking for matching `]'", i);
-      const parts = this.nested(i, () => this.readRange(i + 2, j, Mode.Heredoc));
-      this.pos = j + 1;
-      return { type: 'arith', raw: t.slice(i, j + 1), parts, start: this.off(i), end: this.off(j) + 1 };
+      // The obsolete `$[…]` arithmetic, read to its `]` as a matched pair (quotes skipped).
+      return this.nested(i, (): A.Arith => {
+        const j = scanBracket(t, i + 2, t.length);
+        if (j < 0) this.fail("unexpected EOF while looking for matching `]'", i);
+        const parts = this.readRange(i + 2, j, Mode.Heredoc);
+        this.pos = j + 1;
+        return { type: 'arith', raw: t.slice(i, j + 1), parts, start: this.off(i), end: this.off(j) + 1 };
+      });
     }
     if (d === '{') return this.readBraceParam(i, inDq);
     if (isNameStart(d)) {

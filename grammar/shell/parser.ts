@@ -114,9 +114,16 @@ class ShellParser extends EmbeddedActionsParser {
     this.OR([
       {
         ALT: () => {
-          // `time` and `!` alone are complete pipelines in bash.
+          // `time` and `!` alone are complete pipelines in bash, but only before a list
+          // terminator: newline, `;` or the end (parse.y `BANG list_terminator`).
           this.AT_LEAST_ONE(prefix);
           this.OPTION(() => (seq = this.SUBRULE(this.pipeCommands)));
+          this.ACTION(() => {
+            const next = this.LA(1);
+            if (seq === undefined && next.tokenType !== T.Newline && next.tokenType !== T.Semi && next.tokenType.name !== 'EOF') {
+              throw new ShellSyntaxAbort({ message: syntaxErrorNear(next), start: tokStart(next), end: tokEnd(next) });
+            }
+          });
         },
       },
       { ALT: () => (seq = this.SUBRULE2(this.pipeCommands)) },

@@ -35,6 +35,8 @@ export const RBrace = keyword('RBrace', "'}'");
 export const Bang = keyword('Bang', "'!'");
 export const Time = keyword('Time', "'time'");
 export const Coproc = keyword('Coproc', "'coproc'");
+// `]]` is reserved too: in command position outside `[[` no rule accepts it, as in bash.
+export const DBracketEnd = keyword('DBracketEnd', "']]'");
 
 // Whole constructs the lexer reads in one piece because their inside follows other rules.
 export const DBracketTok = createToken({ name: 'DBracket', label: "'[[ … ]]'", pattern: Lexer.NA });
@@ -58,14 +60,14 @@ export const RedirOp = createToken({ name: 'RedirOp', label: 'redirection', patt
 
 export const allTokens: TokenType[] = [
   AnyWord, Word, If, Then, Elif, Else, Fi, Do, Done, Case, Esac, While, Until, For, Select, In,
-  Function, LBrace, RBrace, Bang, Time, Coproc, DBracketTok, ArithTok, Newline, Semi, Amp, AndIf,
+  Function, LBrace, RBrace, Bang, Time, Coproc, DBracketEnd, DBracketTok, ArithTok, Newline, Semi, Amp, AndIf,
   OrIf, Pipe, PipeAmp, LParen, RParen, DSemi, SemiAmp, DSemiAmp, RedirOp,
 ];
 
 export const keywordTypes: Record<string, TokenType> = {
   if: If, then: Then, elif: Elif, else: Else, fi: Fi, do: Do, done: Done, case: Case, esac: Esac,
   while: While, until: Until, for: For, select: Select, in: In, function: Function, '{': LBrace,
-  '}': RBrace, '!': Bang, time: Time, coproc: Coproc,
+  '}': RBrace, '!': Bang, time: Time, coproc: Coproc, ']]': DBracketEnd,
 };
 
 /** What the lexer attaches to a token. */

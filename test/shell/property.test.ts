@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseShell } from '../../src/shell/parse.js';
+import { FRAGMENTS, META } from './alphabets.js';
 import { expectedSegments, printScript, scriptArbitraries } from './printer.js';
 import { sanityProblems } from './sanity.js';
 import { parseView } from './view.js';
@@ -30,15 +31,6 @@ describe('printed random scripts parse to the segments of their model', () => {
     );
   });
 });
-
-// Alphabets for random strings: shell metacharacters and fragments, where bugs live.
-const META = [...'$`"\'\\(){}[]<>|&;#=!*?~ \t\n', 'a', 'b', '0', '2', 'é', '\0', '\ud800', '\udc00', '\r', '\u00a0'];
-const FRAGMENTS = [
-  'a', ' ', ';', '&&', '||', '|', '&', '(', ')', '{ ', ' }', '$(', '`', '\\`', '"', "'", "$'", '\\', '\n', 'if ', 'then ', 'fi', 'elif ',
-  'else ', 'case ', ' in ', 'esac', ';;', ';&', 'do ', 'done', 'for ', 'while ', 'function ', '<<E', '<<-E', "<<'E'", 'E\n', '\tE\n', '>', '<',
-  '2>&1', '<<<', '$((', '))', '((', '${', '${x:-', '${ ', '${|', '}', '[[ ', ' ]]', '=~', '#', '=', 'x=', 'a[', ']', '$x', '!', '<(', '>(', '*',
-  '~', 'time ', 'coproc ', '\\\n', '$[', '\0',
-];
 
 function checkWellFormed(text: string) {
   const t0 = performance.now();
@@ -73,4 +65,3 @@ describe('random strings never throw and finish fast', () => {
   });
 });
 
-export { FRAGMENTS, META };
