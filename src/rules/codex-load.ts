@@ -4,7 +4,10 @@
 // (`path`, relative to the value that was passed in) so the caller can point at it, and carries
 // Codex's own error text so a user can match it with what Codex prints.
 import type { Decision, NetworkProtocol } from '../types.js';
+import { normalizeAbsolutePath } from '../engine/host.js';
 import { shlexSplit } from './shlex.js';
+
+export { normalizeAbsolutePath };
 
 /**
  * A value as the validators see it: JSON-like, plus `{ type }` for Starlark values that have no
@@ -251,17 +254,6 @@ export function parseExample(example: LoadValue | undefined): ParsedExample {
 
 // ---------------------------------------------------------------------------------------------
 // host_executable
-
-/** Lexical normalization as Codex's AbsolutePathBuf does it: `.`, `..`, `//` and a trailing `/`. */
-export function normalizeAbsolutePath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return '/' + parts.join('/');
-}
 
 export interface HostExecutableResult {
   name: string;
