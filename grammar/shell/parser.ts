@@ -472,7 +472,12 @@ class ShellParser extends EmbeddedActionsParser {
         this.ACTION(() => (name = this.word(n)));
       },
     });
-    const body = this.SUBRULE(this.command);
+    // parse.y: `COPROC shell_command | COPROC WORD shell_command | COPROC simple_command`, so no
+    // function definition and no second `coproc` (`coproc coproc a` is an error in bash).
+    const body = this.OR([
+      { ALT: (): A.Command => this.SUBRULE(this.simpleCommand) },
+      { ALT: (): A.Command => this.SUBRULE(this.compoundWithRedirects) },
+    ]);
     return this.ACTION(() => {
       const node: A.Coproc = { type: 'coproc', body, start: tokStart(open), end: body.end };
       if (name) node.name = name;
