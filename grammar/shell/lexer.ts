@@ -29,7 +29,7 @@ export interface LexContext {
   maxDepth: number;
   depth: number;
   /** Parses a nested token vector; provided by the parser module to avoid an import cycle. */
-  parseTokens: (tokens: ShellToken[], endOffset: number, ctx: LexContext) => A.List;
+  parseTokens: (tokens: ShellToken[], endOffset: number, ctx: LexContext, closer?: ')' | '}') => A.List;
   /** Memo of scanArith for the text last scanned. */
   parenMemo?: { text: string; close: Map<number, number> };
 }
@@ -1264,7 +1264,7 @@ export class ShellLexer {
       const sub = new ShellLexer(this.text, this.map, bodyStart, kind === '$(' ? 'paren' : 'brace', this.ctx);
       const { tokens, end } = sub.run();
       if (end < 0) this.fail(kind === '$(' ? "unexpected EOF while looking for matching `)'" : "unexpected EOF while looking for matching `}'", i, i + 2);
-      const body = this.ctx.parseTokens(tokens, this.off(end), this.ctx);
+      const body = this.ctx.parseTokens(tokens, this.off(end), this.ctx, kind === '$(' ? ')' : '}');
       this.pos = end + 1;
       const script: A.Script = { type: 'script', body, start: this.off(bodyStart), end: this.off(end) };
       return { type: 'cmdsubst', raw: this.text.slice(i, end + 1), kind, body: script, start: this.off(i), end: this.off(end) + 1 };
@@ -1276,7 +1276,7 @@ export class ShellLexer {
       const sub = new ShellLexer(this.text, this.map, i + 2, 'paren', this.ctx);
       const { tokens, end } = sub.run();
       if (end < 0) this.fail("unexpected EOF while looking for matching `)'", i, i + 2);
-      const body = this.ctx.parseTokens(tokens, this.off(end), this.ctx);
+      const body = this.ctx.parseTokens(tokens, this.off(end), this.ctx, ')');
       this.pos = end + 1;
       const script: A.Script = { type: 'script', body, start: this.off(i + 2), end: this.off(end) };
       return { type: 'procsubst', raw: this.text.slice(i, end + 1), op: this.text[i] as '<' | '>', body: script, start: this.off(i), end: this.off(end) + 1 };

@@ -17,6 +17,9 @@ function tokEnd(t: IToken): number {
 }
 
 class ShellParser extends EmbeddedActionsParser {
+  /** The character that ends the script being parsed: `)` for `$(…)` and `<(…)`, `}` for `${ …; }`. */
+  closer: ')' | '}' | undefined;
+
   constructor() {
     super(T.allTokens, { maxLookahead: 3, recoveryEnabled: false, skipValidations: true });
     this.performSelfAnalysis();
@@ -122,6 +125,11 @@ class ShellParser extends EmbeddedActionsParser {
             const next = this.LA(1);
             if (seq === undefined && next.tokenType !== T.Newline && next.tokenType !== T.Semi && next.tokenType.name !== 'EOF') {
               throw new ShellSyntaxAbort({ message: syntaxErrorNear(next), start: tokStart(next), end: tokEnd(next) });
+            }
+            // The end of a `$(…)` body is its `)`, not the end of input: `$(!)` is an error in
+            // bash (though `$(time)` is not).
+            if (seq === undefined && negated && next.tokenType.name === 'EOF' && this.closer !== undefined) {
+              throw new ShellSyntaxAbort({ message: `syntax error near unexpected token \`${this.closer}'`, start: NaN, end: NaN });
             }
           });
         },
@@ -504,9 +512,10 @@ function getParser(): ShellParser {
 }
 
 /** Parses a token vector into a list; throws ShellSyntaxAbort on the first error. */
-function parseTokens(tokens: ShellToken[], endOffset: number, _ctx: LexContext): A.List {
+function parseTokens(tokens: ShellToken[], endOffset: number, _ctx: LexContext, closer?: ')' | '}'): A.List {
   const p = getParser();
   p.input = tokens;
+  p.closer = closer;
   let list: A.List;
   try {
     list = p.script();
