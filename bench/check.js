@@ -45,8 +45,8 @@ export function coldStart(runs = Number(process.env.BENCH_RUNS ?? 15)) {
 
 /**
  * (b) In-process lint of generated files. After one warm-up each, the sizes are run interleaved
- * (10k, 20k, 10k, …) so that load from other processes falls on both alike; the target uses each
- * size's best run, and the medians are reported beside it.
+ * (10k, 20k, 10k, …) so that load from other processes falls on both alike; the targets use each
+ * size's median (as the cold start does), and the best runs are reported beside them.
  */
 export async function largeFiles(sizes = [10_000, 20_000], repeats = Number(process.env.BENCH_REPEATS ?? 7)) {
   const { lintFiles, lintLoaded } = await import(pathToFileURL(join(root, 'dist/src/lint.js')).href);
@@ -85,7 +85,7 @@ export async function largeFiles(sizes = [10_000, 20_000], repeats = Number(proc
       split[n] = { loadMs: Number(t1 - t0) / 1e6, pipelineMs: Number(t2 - t1) / 1e6 };
     }
     const [small, large] = sizes;
-    return { repeats, ms: out, medianMs: med, split, ratio: out[large] / out[small], medianRatio: med[large] / med[small], targetMs: 1000, targetRatio: 2.3 };
+    return { repeats, ms: med, bestMs: out, split, ratio: med[large] / med[small], bestRatio: out[large] / out[small], targetMs: 1000, targetRatio: 2.3 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -104,12 +104,12 @@ function report({ cold, large }) {
   const sizes = Object.keys(large.ms);
   for (const n of sizes) {
     lines.push(
-      `check ${n} rules in-process (best of ${large.repeats}, interleaved): ${f(large.ms[n])} ms, median ${f(large.medianMs[n])} ms (target < ${large.targetMs} ms: ${ok(large.ms[n] < large.targetMs)}); ` +
+      `check ${n} rules in-process (median of ${large.repeats}, interleaved): ${f(large.ms[n])} ms, best ${f(large.bestMs[n])} ms (target < ${large.targetMs} ms: ${ok(large.ms[n] < large.targetMs)}); ` +
         `one run split: load ${f(large.split[n].loadMs)} ms, checks and directives ${f(large.split[n].pipelineMs)} ms`,
     );
   }
   lines.push(
-    `check scaling ${sizes[1]}/${sizes[0]}: ${large.ratio.toFixed(2)}x, of medians ${large.medianRatio.toFixed(2)}x (target <= ${large.targetRatio}x: ${ok(large.ratio <= large.targetRatio)})`,
+    `check scaling ${sizes[1]}/${sizes[0]} (medians): ${large.ratio.toFixed(2)}x, of best runs ${large.bestRatio.toFixed(2)}x (target <= ${large.targetRatio}x: ${ok(large.ratio <= large.targetRatio)})`,
   );
   return lines.join('\n');
 }

@@ -13,21 +13,50 @@
 // test/rules/yaml-fast.test.ts compares the two on fixtures, the corpus and generated files.
 
 /**
- * A block or flow collection. Children are kept as numbers (their ranges) plus a collection or
- * null (a scalar), not as node objects: a 10,000-rule file has some 100,000 values, and objects
- * for each would cost more in garbage collection than the reading itself. Node objects are made
- * on demand by `fastLookup`.
+ * Where every value of the file is, as two flat integer arrays rather than an object per node:
+ * a 10,000-rule file has some 100,000 values, and small objects for each cost more in garbage
+ * collection (they all live until loading ends) than reading the file does, while typed arrays
+ * live outside the collected heap. Node objects are made on demand by `fastLookup`.
+ *
+ * `nodes` holds NODE_SIZE numbers per value, in document order (the root is value 0): its range
+ * as the `yaml` package gives it (start, value end, node end after trailing comments), its key's
+ * start and end in the enclosing mapping (-1 otherwise; keys are plain text, so a key's source is
+ * its name), and, for a collection, where its children are listed in `kids` (-1 for a scalar).
+ * `kids` holds per collection: the number of children, 1 for a mapping or 0 for a sequence, then
+ * the children's value numbers.
  */
-export interface FastCollection {
-  /** As the `yaml` package's `range`: start, value end, node end (after trailing comments). */
-  range: [number, number, number];
-  /** Three numbers per child: its range. */
-  spans: number[];
-  /** Per child: its collection, or null for a scalar. */
-  children: (FastCollection | null)[];
-  /** Mappings: each child's key (plain text, so its source is as long as the text) and its start. */
-  keyNames?: string[];
-  keyStarts?: number[];
+export interface FastTree {
+  nodes: Int32Array;
+  kids: Int32Array;
+}
+
+const NODE_SIZE = 6;
+
+/** A growable Int32Array. */
+class IntList {
+  a = new Int32Array(256);
+  length = 0;
+
+  /** Makes room for `k` more entries and returns where they start. */
+  grow(k: number): number {
+    const at = this.length;
+    if (at + k > this.a.length) {
+      const b = new Int32Array(Math.max(2 * this.a.length, at + k));
+      b.set(this.a);
+      this.a = b;
+    }
+    this.length = at + k;
+    return at;
+  }
+
+  push(v: number): void {
+    this.a[this.grow(1)] = v;
+  }
+
+  /** The entries, without the spare room. */
+  done(): Int32Array {
+    return this.a.subarray(0, this.length);
+  }
 }
 
 /** A scalar as the schema stage reads it. */
@@ -45,7 +74,7 @@ export interface FastScalar {
 
 export interface FastResult {
   data: unknown;
-  root: FastCollection;
+  root: FastTree;
   /** The scalars `keepScalar` asked for, in document order, with pointer and shape. */
   scalars: FastScalar[];
 }
@@ -53,28 +82,34 @@ export interface FastResult {
 type Range = [number, number, number];
 
 /**
- * The value and key ranges at a JSON pointer (`/rules/0/pattern`), or undefined when there is no
- * such value. Segments are read without unescaping: the fast reader's keys never hold `~` or `/`.
+ * The value and key ranges at a JSON pointer (`/rules/0/pattern`) in a file the fast reader read
+ * (`text`), or undefined when there is no such value. Segments are compared without unescaping:
+ * the fast reader's keys never hold `~` or `/`.
  */
-export function fastLookup(root: FastCollection, pointer: string): { value: { range: Range }; key: { range: Range } | null } | undefined {
-  let coll = root;
-  let range: Range = root.range;
-  let key: Range | null = null;
+export function fastLookup(
+  text: string,
+  tree: FastTree,
+  pointer: string,
+): { value: { range: Range }; key: { range: Range } | null } | undefined {
+  const { nodes, kids } = tree;
+  let id = 0;
   let pos = pointer.length === 0 ? -1 : 1;
   while (pos >= 0) {
     let next = pointer.indexOf('/', pos);
     if (next < 0) next = pointer.length;
-    if (coll === null) return undefined;
+    const table = nodes[NODE_SIZE * id + 5]!;
+    if (table < 0) return undefined; // below a scalar
+    const count = kids[table]!;
     let at = -1;
-    const names = coll.keyNames;
-    if (names) {
+    if (kids[table + 1] === 1) {
       const len = next - pos;
-      for (let i = 0; i < names.length; i++) {
-        const name = names[i]!;
-        if (name.length === len && pointer.startsWith(name, pos)) {
-          at = i;
-          break;
-        }
+      for (let i = 0; i < count && at < 0; i++) {
+        const child = kids[table + 2 + i]!;
+        const k = nodes[NODE_SIZE * child + 3]!;
+        if (nodes[NODE_SIZE * child + 4]! - k !== len) continue;
+        let same = true;
+        for (let c = 0; c < len && same; c++) same = text.charCodeAt(k + c) === pointer.charCodeAt(pos + c);
+        if (same) at = i;
       }
     } else {
       // A list index: digits without a leading zero.
@@ -86,20 +121,14 @@ export function fastLookup(root: FastCollection, pointer: string): { value: { ra
       }
       at = next > pos ? v : -1;
     }
-    if (at < 0 || at >= coll.children.length) return undefined;
-    const s = coll.spans;
-    range = [s[3 * at]!, s[3 * at + 1]!, s[3 * at + 2]!];
-    if (names) {
-      const k = coll.keyStarts![at]!;
-      const e = k + names[at]!.length;
-      key = [k, e, e];
-    } else key = null;
-    const child = coll.children[at]!;
+    if (at < 0 || at >= count) return undefined;
+    id = kids[table + 2 + at]!;
     pos = next < pointer.length ? next + 1 : -1;
-    if (pos >= 0 && child === null) return undefined;
-    coll = child!;
   }
-  return { value: { range }, key: key ? { range: key } : null };
+  const n = NODE_SIZE * id;
+  const value: Range = [nodes[n]!, nodes[n + 1]!, nodes[n + 2]!];
+  const k = nodes[n + 3]!;
+  return { value: { range: value }, key: k >= 0 ? { range: [k, nodes[n + 4]!, nodes[n + 4]!] } : null };
 }
 
 /** Thrown (and caught in readFastYaml) when the text leaves the subset. */
@@ -169,12 +198,17 @@ class FastReader {
   private ownerIndent = 0;
   /** Keys and list indices from the root to the value being read. */
   private readonly path: (string | number)[] = [];
-  /** What the last value read left: its data, range and collection (null for a scalar). */
+  /** What the last value read left: its data, its value number and range. */
   private data: unknown = undefined;
-  private start = 0;
+  private id = 0;
   private end = 0;
   private end2 = 0;
-  private coll: FastCollection | null = null;
+  private readonly nodes = new IntList();
+  private readonly kids = new IntList();
+  /** Child value numbers of the collections being read (each copied to `kids` when complete). */
+  private readonly idStack: number[] = [];
+  /** Data of the sequences being read (each copied out at its exact size when complete). */
+  private readonly dataStack: unknown[] = [];
   /** The last scalar read, when it went into `scalars`. */
   private kept: FastScalarNode | null = null;
   private readonly scalars: FastScalar[] = [];
@@ -192,7 +226,7 @@ class FastReader {
     if (!this.atContent || this.indent !== 0) giveUp();
     this.blockMap(0, 1);
     if (this.atContent) giveUp(); // content after the top-level mapping ended
-    return { data: this.data, root: this.coll!, scalars: this.scalars };
+    return { data: this.data, root: { nodes: this.nodes.done(), kids: this.kids.done() }, scalars: this.scalars };
   }
 
   /**
@@ -275,23 +309,57 @@ class FastReader {
       this.scalars.push({ pointer: this.pointer(), shape: this.shape(), node: this.kept });
     }
     this.data = value;
-    this.start = start;
+    const n = this.nodes.grow(NODE_SIZE);
+    this.id = n / NODE_SIZE;
+    this.setNode(n, start, end, end);
     this.end = end;
     this.end2 = end;
-    this.coll = null;
   }
 
-  /** Leaves a collection as the last value read. */
-  private collection(data: unknown, coll: FastCollection): void {
+  /** Reserves the value number of a collection that starts now (document order). */
+  private open(): number {
+    const n = this.nodes.grow(NODE_SIZE);
+    this.setNode(n, 0, 0, 0);
+    return n / NODE_SIZE;
+  }
+
+  private setNode(n: number, start: number, end: number, end2: number): void {
+    const a = this.nodes.a;
+    a[n] = start;
+    a[n + 1] = end;
+    a[n + 2] = end2;
+    a[n + 3] = -1;
+    a[n + 4] = -1;
+    a[n + 5] = -1;
+  }
+
+  /** Completes a collection: its range, its children (above `base` on the id stack), its data. */
+  private close(id: number, start: number, end: number, end2: number, map: boolean, base: number, data: unknown): void {
+    const n = NODE_SIZE * id;
+    const ids = this.idStack;
+    const count = ids.length - base;
+    const k = this.kids.grow(count + 2);
+    const nodes = this.nodes.a;
+    nodes[n] = start;
+    nodes[n + 1] = end;
+    nodes[n + 2] = end2;
+    nodes[n + 5] = k;
+    const kids = this.kids.a;
+    kids[k] = count;
+    kids[k + 1] = map ? 1 : 0;
+    for (let i = 0; i < count; i++) kids[k + 2 + i] = ids[base + i]!;
+    ids.length = base;
     this.data = data;
-    [this.start, this.end, this.end2] = coll.range;
-    this.coll = coll;
+    this.id = id;
+    this.end = end;
+    this.end2 = end2;
   }
 
-  /** Appends the last value read to a collection's children. */
-  private addChild(spans: number[], children: (FastCollection | null)[]): void {
-    spans.push(this.start, this.end, this.end2);
-    children.push(this.coll);
+  /** Copies a finished sequence's data off the stack, at its exact size. */
+  private popData(base: number): unknown[] {
+    const data = this.dataStack.slice(base);
+    this.dataStack.length = base;
+    return data;
   }
 
   /**
@@ -302,10 +370,9 @@ class FastReader {
     if (depth > this.maxDepth) giveUp();
     const text = this.text;
     const data: Record<string, unknown> = {};
-    const spans: number[] = [];
-    const children: (FastCollection | null)[] = [];
-    const keyNames: string[] = [];
-    const keyStarts: number[] = [];
+    const id = this.open();
+    const base = this.idStack.length;
+    let count = 0;
     const start = this.lineStart + indent;
     let valueEnd = start;
     let keyAt = start;
@@ -314,8 +381,8 @@ class FastReader {
       if (!KEY.test(text)) giveUp();
       const colon = KEY.lastIndex - 1;
       const name = text.slice(keyAt, colon);
-      if (keyNames.length >= MAX_KEYS || name === '__proto__' || CORE_NON_STRING.test(name)) giveUp();
-      if (keyNames.includes(name)) giveUp(); // duplicate key
+      if (count >= MAX_KEYS || name === '__proto__' || CORE_NON_STRING.test(name)) giveUp();
+      if (Object.hasOwn(data, name)) giveUp(); // duplicate key
       this.path.push(name);
       let i = colon + 1;
       while (i < this.lineEnd && text.charCodeAt(i) === 0x20) i++;
@@ -335,16 +402,17 @@ class FastReader {
       this.path.pop();
       data[name] = this.data;
       valueEnd = this.end2;
-      this.addChild(spans, children);
-      keyNames.push(name);
-      keyStarts.push(keyAt);
+      this.nodes.a[NODE_SIZE * this.id + 3] = keyAt;
+      this.nodes.a[NODE_SIZE * this.id + 4] = colon;
+      this.idStack.push(this.id);
+      count++;
       if (!this.atContent || this.indent < indent) break;
       if (this.indent > indent) giveUp(); // a continuation line or a wrongly indented key
       // `- ` at the mapping's own column: a sequence only right after `key:`, so an error here.
       if (this.isSeqItem(this.lineStart + indent)) giveUp();
       keyAt = this.lineStart + indent;
     }
-    this.collection(data, { range: [start, valueEnd, this.collectionEnd(indent, valueEnd)], spans, children, keyNames, keyStarts });
+    this.close(id, start, valueEnd, this.collectionEnd(indent, valueEnd), true, base, data);
   }
 
   private isSeqItem(at: number): boolean {
@@ -362,9 +430,9 @@ class FastReader {
   private blockSeq(indent: number, depth: number): void {
     if (depth > this.maxDepth) giveUp();
     const text = this.text;
-    const data: unknown[] = [];
-    const spans: number[] = [];
-    const children: (FastCollection | null)[] = [];
+    const dataBase = this.dataStack.length;
+    const id = this.open();
+    const base = this.idStack.length;
     const start = this.lineStart + indent;
     let valueEnd = start;
     for (;;) {
@@ -372,7 +440,7 @@ class FastReader {
       let i = dash + 1;
       while (i < this.lineEnd && text.charCodeAt(i) === 0x20) i++;
       if (i === this.lineEnd || i === dash + 1) giveUp(); // `-` alone: the item is on later lines
-      this.path.push(data.length);
+      this.path.push(this.dataStack.length - dataBase);
       KEY.lastIndex = i;
       if (KEY.test(text)) {
         // `- key: value`: a mapping whose column is the key's.
@@ -384,14 +452,14 @@ class FastReader {
         this.advance(this.lineEnd + 1);
       }
       this.path.pop();
-      data.push(this.data);
       valueEnd = this.end2;
-      this.addChild(spans, children);
+      this.idStack.push(this.id);
+      this.dataStack.push(this.data);
       if (!this.atContent || this.indent < indent) break;
       if (this.indent > indent) giveUp();
       if (!this.isSeqItem(this.lineStart + indent)) break; // a key of the mapping this sequence is in
     }
-    this.collection(data, { range: [start, valueEnd, this.collectionEnd(indent, valueEnd)], spans, children });
+    this.close(id, start, valueEnd, this.collectionEnd(indent, valueEnd), false, base, this.popData(dataBase));
   }
 
   /** A scalar or flow sequence that starts at `i` and ends on the current line. */
@@ -414,8 +482,8 @@ class FastReader {
       this.plain(i, end);
     }
     this.end2 = this.endLine(this.end);
-    if (this.coll) this.coll.range[2] = this.end2;
-    else if (this.kept) this.kept.range[2] = this.end2;
+    this.nodes.a[NODE_SIZE * this.id + 2] = this.end2;
+    if (this.kept && this.kept.range[0] === this.nodes.a[NODE_SIZE * this.id]) this.kept.range[2] = this.end2;
   }
 
   private plain(start: number, end: number): void {
@@ -477,12 +545,12 @@ class FastReader {
   private flowSeq(i: number, depth: number): void {
     if (depth > this.maxDepth || depth > MAX_FLOW_DEPTH) giveUp();
     const text = this.text;
-    const data: unknown[] = [];
-    const spans: number[] = [];
-    const children: (FastCollection | null)[] = [];
+    const dataBase = this.dataStack.length;
+    const id = this.open();
+    const base = this.idStack.length;
     let j = this.skipSpaces(i + 1);
     while (text[j] !== ']') {
-      this.path.push(data.length);
+      this.path.push(this.dataStack.length - dataBase);
       const c = text[j];
       if (c === '[') this.flowSeq(j, depth + 1);
       else if (c === '"' || c === "'") this.quoted(j);
@@ -500,15 +568,15 @@ class FastReader {
         this.plain(j, end);
       }
       this.path.pop();
-      data.push(this.data);
-      this.addChild(spans, children);
+      this.idStack.push(this.id);
+      this.dataStack.push(this.data);
       j = this.skipSpaces(this.end);
       if (text[j] === ']') break;
       if (text[j] !== ',') giveUp();
       j = this.skipSpaces(j + 1);
       if (text[j] === ']' || text[j] === ',') giveUp(); // trailing or empty entry
     }
-    this.collection(data, { range: [i, j + 1, j + 1], spans, children });
+    this.close(id, i, j + 1, j + 1, false, base, this.popData(dataBase));
   }
 
   private skipSpaces(j: number): number {

@@ -11,7 +11,7 @@ import type { Diagnostic } from '../types.js';
 import type { RuleFileLoad } from './load.js';
 import { validateRuleFileData } from './schema.js';
 import { buildRuleFileParts } from './yaml-build.js';
-import { fastLookup, readFastYaml, type FastCollection } from './yaml-fast.js';
+import { fastLookup, readFastYaml, type FastTree } from './yaml-fast.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, firstInvalidUtf8, firstTooDeep, tooLargeMessage } from './yaml-limits.js';
 import { mapSchemaErrors, nonStringScalarDiagnostics, scalarNeedsCheck } from './yaml-schema-errors.js';
 
@@ -115,7 +115,7 @@ export function loadYamlRuleFile(
   // refusals (below) are what escalint reports. Aliases are never resolved (billion laughs).
   const fast = readFastYaml(text, scalarNeedsCheck, maxDepth);
   const yd: YamlData = fast
-    ? { file: path, text, data: fast.data, nodes: fastNodes(fast.root), scalars: fast.scalars, reported: new Set(), hasProps: false }
+    ? { file: path, text, data: fast.data, nodes: fastNodes(text, fast.root), scalars: fast.scalars, reported: new Set(), hasProps: false }
     : { file: path, text, data: undefined, nodes: new Map(), scalars: [], reported: new Set(), hasProps: false };
   let empty = false;
   if (!fast) {
@@ -200,8 +200,8 @@ function parseWithYaml(text: string, yd: YamlData, diags: DiagnosticList, maxDep
 }
 
 /** Pointer lookup over the fast reader's tree (no map of every pointer is built). */
-function fastNodes(root: FastCollection): YamlData['nodes'] {
-  return { get: (pointer: string) => fastLookup(root, pointer) };
+function fastNodes(text: string, root: FastTree): YamlData['nodes'] {
+  return { get: (pointer: string) => fastLookup(text, root, pointer) };
 }
 
 function emptyParts(text: string): Omit<RuleFileLoad, 'diagnostics'> {
