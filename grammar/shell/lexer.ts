@@ -229,6 +229,18 @@ function scanBracket(t: string, i: number, limit: number): number {
   return -1;
 }
 
+/** One token of a `[[ … ]]` expression: an operator, or a word (`word` is its text when unquoted). */
+interface CondItem {
+  op: string | null;
+  word: string | null;
+  start: number;
+  end: number;
+}
+
+// Conditional expression operators (bash manual §6.4).
+const COND_UNARY = new Set(['-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x', '-G', '-L', '-N', '-O', '-S', '-o', '-v', '-R', '-z', '-n']);
+const COND_BINARY = new Set(['=', '==', '!=', '=~', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
+
 export class ShellLexer {
   private pos: number;
   private readonly tokens: ShellToken[] = [];
@@ -771,6 +783,7 @@ export class ShellLexer {
     const t = this.text;
     this.pos = start + 2;
     const words: A.Word[] = [];
+    const items: CondItem[] = [];
     let regexNext = false;
     for (;;) {
       while (this.pos < t.length) {
@@ -782,39 +795,101 @@ export class ShellLexer {
       if (this.pos >= t.length) this.fail("unexpected EOF while looking for `]]'", start, start + 2);
       const s = this.pos;
       if (t.startsWith(']]', s) && this.endsWord(s + 2)) {
+        items.push({ op: ']]', word: null, start: s, end: s + 2 });
         this.pos = s + 2;
         break;
       }
       const c = t[s]!;
-      if (!regexNext && (c === '(' || c === ')' || c === '!' && this.endsWord(s + 1))) {
+      const bang = c === '!' && (t[s + 1] === undefined || isBlank(t[s + 1]!) || t[s + 1] === '\n');
+      if (!regexNext && (c === '(' || c === ')' || bang)) {
+        items.push({ op: c, word: null, start: s, end: s + 1 });
         this.pos++;
         continue;
       }
       if (!regexNext && (c === '&' || c === '|')) {
         if (t[s + 1] !== c) this.fail(`syntax error in conditional expression: unexpected token \`${c}'`, s);
+        items.push({ op: c + c, word: null, start: s, end: s + 2 });
         this.pos += 2;
         continue;
       }
       if (!regexNext && (c === '<' || c === '>')) {
+        items.push({ op: c, word: null, start: s, end: s + 1 });
         this.pos++;
         continue;
       }
       if (!regexNext && c === ';') this.fail("syntax error in conditional expression: unexpected token `;'", s);
-      const parts = this.readParts(regexNext ? Mode.Regex : Mode.Word);
+      const parts: A.WordPart[] = regexNext ? this.readParts(Mode.Regex) : this.readParts(Mode.Word, { extglob: true });
       const w: A.Word = { type: 'word', parts, start: this.off(s), end: this.off(this.pos - 1) + 1 };
       words.push(w);
-      regexNext = partsValue(parts) === '=~' && parts.length === 1 && parts[0]!.type === 'lit';
+      const plain: string = parts.length === 1 && parts[0]!.type === 'lit' && !parts[0]!.quoted ? parts[0]!.value : '';
+      items.push({ op: null, word: plain, start: s, end: this.pos });
+      regexNext = plain === '=~';
     }
+    this.checkConditional(items);
     const node: A.DBracket = { type: 'dbracket', words, redirects: [], start: this.off(start), end: this.off(this.pos - 1) + 1 };
     this.emit(T.DBracketTok, start, this.pos, node);
     this.cmd = 'args';
   }
 
   /**
+   * Checks the shape of a `[[ … ]]` expression as bash's cond_term does (parse.y): terms joined
+   * by `&&`/`||`, `!` and `( … )`, unary operators with one operand, binary operators with two.
+   * Like bash, an expression may end early (`[[ ]]`, `[[ a && ]]`, `[[ ! ]]` are accepted).
+   */
+  private checkConditional(items: CondItem[]): void {
+    let k = 0;
+    const at = () => items[k]!;
+    const show = (x: CondItem) => (x.op ?? this.text.slice(x.start, x.end));
+    const fail = (message: string, x: CondItem): never => this.fail(message, x.start, x.end);
+    const isWord = (x: CondItem) => x.op === null;
+    let open = 0; // parentheses waiting for their `)`
+    // An explicit stack instead of recursion: `[[ ( ( ( …` cannot overflow.
+    for (;;) {
+      // A term.
+      while (at().op === '!') k++;
+      const x = at();
+      if (x.op === '(') {
+        if (this.ctx.depth + this.blocks + ++open > this.ctx.maxDepth) fail(`nesting too deep: more than ${this.ctx.maxDepth} levels`, x);
+        k++;
+        continue;
+      }
+      if (x.op === ']]') break;
+      if (!isWord(x)) fail(`unexpected token \`${show(x)}' in conditional command`, x);
+      k++;
+      if (x.word !== null && COND_UNARY.has(x.word)) {
+        if (!isWord(at())) fail(`unexpected argument \`${show(at())}' to conditional unary operator`, at());
+        k++;
+      } else {
+        const y = at();
+        if (y.op === '<' || y.op === '>' || (y.op === null && y.word !== null && COND_BINARY.has(y.word))) {
+          k++;
+          if (!isWord(at())) fail(`unexpected argument \`${show(at())}' to conditional binary operator`, at());
+          k++;
+        } else if (y.op !== '&&' && y.op !== '||' && y.op !== ')' && y.op !== ']]') {
+          fail('conditional binary operator expected', y);
+        }
+      }
+      // After a term: `)` closes groups, `&&`/`||` continue, `]]` ends.
+      while (at().op === ')' && open > 0) {
+        open--;
+        k++;
+      }
+      const z = at();
+      if (z.op === '&&' || z.op === '||') {
+        k++;
+        continue;
+      }
+      if (z.op === ']]') break;
+      fail(`syntax error in conditional expression: unexpected token \`${show(z)}'`, z);
+    }
+    if (open > 0) fail("unexpected token `]]', expected `)'", at());
+  }
+
+  /**
    * Reads the parts of one word starting at `this.pos`, in the given mode. Handles quotes,
    * escapes, every `$` form and backticks; recursion into nested scripts happens here.
    */
-  private readParts(mode: Mode, opts: { dq?: boolean; sqLiteral?: boolean; subscript?: boolean } = {}): A.WordPart[] {
+  private readParts(mode: Mode, opts: { dq?: boolean; sqLiteral?: boolean; subscript?: boolean; extglob?: boolean } = {}): A.WordPart[] {
     const t = this.text;
     const n = this.limit;
     const parts: A.WordPart[] = [];
@@ -829,7 +904,8 @@ export class ShellLexer {
     };
     const inDq = mode === Mode.Dq || opts.dq === true;
     const wordStart = this.pos;
-    // The `]` of a `NAME[…]` subscript: up to it, blanks and metacharacters are part of the word.
+    // The `]` of a `NAME[…]` subscript or the `)` of an extended glob in `[[ ]]` (`*(a|b)`): up to
+    // it, blanks and metacharacters are part of the word.
     let subscriptEnd = -1;
     const fast = mode === Mode.Word ? WORD_SPECIALS : mode === Mode.Dq ? DQ_SPECIALS : mode === Mode.Heredoc ? HEREDOC_SPECIALS : null;
     while (this.pos < n) {
@@ -857,7 +933,12 @@ export class ShellLexer {
         subscriptEnd = scanBracket(t, i + 1, this.limit);
         if (subscriptEnd < 0) this.fail("unexpected EOF while looking for matching `]'", i);
       }
-      if (mode === Mode.Word && i < subscriptEnd) {
+      if (mode === Mode.Word && opts.extglob && c === '(' && subscriptEnd < i && /[?*+@!]$/.test(lit)) {
+        // `?(…)`, `*(…)`, `+(…)`, `@(…)`, `!(…)`: bash reads the pattern to its matching `)`.
+        subscriptEnd = scanParens(t, i + 1, arithMemo(this.ctx, t));
+        if (subscriptEnd < 0) this.fail("unexpected EOF while looking for matching `)'", i);
+      }
+      if (mode === Mode.Word && i <= subscriptEnd) {
         // inside a subscript: only quotes, escapes and expansions are special
       } else if (mode === Mode.Word) {
         if (isBlank(c) || c === '\n') break;

@@ -79,7 +79,7 @@ const structure: Row[] = [
     spellings: ['[[ -f $(a) && $(b) =~ ^(x|y)+$ ]]', '[[ -f "$(a)" && "$(b)" =~ ^(x|y)+$ ]]', '[[ ( -f $(a) ) && ! ( $(b) =~ (x|y)+ ) ]]', '[[ -f $(a) &&\n $(b) =~ x ]]'],
     want: [at(['a'], 'test', 'command-substitution'), at(['b'], 'test', 'command-substitution')],
   },
-  { name: '[[ ]] regex with parens, pipes and redirection characters', spellings: ['[[ $x =~ ^(a|b)*(c)$ ]]', '[[ $x =~ (a)|(b) ]]', '[[ a < b ]]', '[[ $x == *(y) ]]'], want: [] },
+  { name: '[[ ]] regex with parens, pipes and redirection characters', spellings: ['[[ $x =~ ^(a|b)*(c)$ ]]', '[[ $x =~ (a)|(b) ]]', '[[ a < b ]]', '[[ $x == *(y) ]]', '[[ $x == @(a|b)c ]]', '[[ x == @(a b) ]]', '[[ ! a ]]', '[[ ]]', '[[ -f -f ]]', '[[ ( a ) && ! ( b || c ) ]]', '[[ $x == !(a) && -f y ]]'], want: [] },
   { name: '(( ))', spellings: ['(( x = $(a) + 1 ))', '((x=$(a)+1))', '((\nx = $(a)\n))'], want: [at(['a'], 'arithmetic', 'command-substitution')] },
   { name: 'time is a keyword only in command position', spellings: ['echo time', 'echo  time'], want: [seg(['echo', 'time'])] },
   { name: 'coproc simple', spellings: ['coproc a b', 'coproc  a  b'], want: [at(['a', 'b'], 'coproc')] },

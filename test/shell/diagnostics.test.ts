@@ -68,6 +68,12 @@ const table: [script: string, error: string][] = [
   ['a >\nb', `1:4 ${near('newline')}`],
   // conditional expressions
   ['[[ a ; ]]', "1:6 syntax error in conditional expression: unexpected token `;'"],
+  ['[[ a b ]]', '1:6 conditional binary operator expected'],
+  ['[[ -f ]]', "1:7 unexpected argument `]]' to conditional unary operator"],
+  ['[[ a == ]]', "1:9 unexpected argument `]]' to conditional binary operator"],
+  ['[[ ( a ]]', "1:8 unexpected token `]]', expected `)'"],
+  ['[[ a ) ]]', "1:6 syntax error in conditional expression: unexpected token `)'"],
+  ['[[ && ]]', "1:4 unexpected token `&&' in conditional command"],
 ];
 
 describe('syntax errors: line, column and message', () => {

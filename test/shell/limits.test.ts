@@ -82,6 +82,7 @@ describe('maxDepth', () => {
     '${x:-': (n) => `echo ${'${x:-'.repeat(n)}$(ls)${'}'.repeat(n)}`.replace('$(ls)', 'a'),
     '$((': (n) => `echo ${'$(('.repeat(n)}1${'))'.repeat(n)}`,
     '<(': (n) => `cat ${'<('.repeat(n)}ls${')'.repeat(n)}`,
+    '[[ (': (n) => `[[ ${'( '.repeat(n)}a${' )'.repeat(n)} ]]`,
     '${ ': (n) => `echo ${'${ '.repeat(n)}ls${'; }'.repeat(n)}`,
     'f()': (n) => `${'f() { '.repeat(n)}ls${'; }'.repeat(n)}`,
   };
@@ -122,7 +123,8 @@ describe('hostile input: a diagnostic or a result, fast', () => {
     ['backticks nested as deep as 1 MiB allows', nestedBackticks(18), 'ok'],
     ['100k if', `${'if true; then '.repeat(N)}ls; ${'fi; '.repeat(N)}`, 'too-deep'],
     ['100k unterminated if', 'if true; then '.repeat(N), 'too-deep'],
-    ['deep [[ ( ( (', `[[ ${'( '.repeat(N)}a${' )'.repeat(N)} ]]`, 'ok'],
+    ['deep [[ ( ( (', `[[ ${'( '.repeat(N)}a${' )'.repeat(N)} ]]`, 'too-deep'],
+    ['deep [[ ! ! !', `[[ ${'! '.repeat(N)}a ]]`, 'ok'],
     ['deep unterminated [[ ( ( (', `[[ ${'( '.repeat(N)}`, 'syntax-error'],
     ['10k heredocs on one line', `cat ${'<<E '.repeat(10_000)}\n${'E\n'.repeat(10_000)}`, 'ok'],
     ['10k unterminated heredocs', `cat ${'<<E '.repeat(10_000)}\n${'x\n'.repeat(100_000)}`, 'ok'],

@@ -16,9 +16,9 @@ function isSpan(x: unknown): x is Span & Record<string, unknown> {
   return typeof x === 'object' && x !== null && typeof (x as Span).start === 'number' && typeof (x as Span).end === 'number';
 }
 
-/** The value `: WORD` gives to a word read on its own: the standard for a word's slice. */
-function reparsedValue(slice: string, regex: boolean): string | null {
-  const script = regex ? `[[ x =~ ${slice} ]]` : `declare ${slice}`;
+/** The value a word's slice has when read on its own (in `[[ ]]` if it came from there). */
+function reparsedValue(slice: string, where: 'plain' | 'cond' | 'regex'): string | null {
+  const script = where === 'regex' ? `[[ x =~ ${slice} ]]` : where === 'cond' ? `[[ x == ${slice} ]]` : `declare ${slice}`;
   const r = parseScript(script, { maxDepth: 256 });
   if (!r.ok) return null;
   const cmd = r.script.body.items[0]?.pipelines[0]?.commands[0];
@@ -34,7 +34,7 @@ export function sanityProblems(text: string): string[] {
   if (!parsed.ok) return problems;
   const say = (what: string, n: Span) => problems.push(`${what} at [${n.start}, ${n.end}): ${JSON.stringify(text.slice(n.start, n.end))}`);
 
-  const visit = (node: Span & Record<string, unknown>, parent: Span, inBacktick: boolean, prevWord: string | null) => {
+  const visit = (node: Span & Record<string, unknown>, parent: Span & { type?: unknown }, inBacktick: boolean, prevWord: string | null) => {
     if (!(node.start <= node.end)) say(`${String(node.type ?? 'node')} start > end`, node);
     if (node.start < parent.start || node.end > parent.end) say(`${String(node.type ?? 'node')} outside its parent [${parent.start}, ${parent.end})`, node);
     if (node.start < 0 || node.end > text.length) say('node outside the text', node);
@@ -63,7 +63,7 @@ export function sanityProblems(text: string): string[] {
         }
         case 'word': {
           const w = node as unknown as A.Word;
-          const want = reparsedValue(slice, prevWord === '=~');
+          const want = reparsedValue(slice, parent.type !== 'dbracket' ? 'plain' : prevWord === '=~' ? 'regex' : 'cond');
           if (want !== partsValue(w.parts)) say(`word ${JSON.stringify(partsValue(w.parts))} re-parses to ${JSON.stringify(want)}`, node);
           break;
         }
