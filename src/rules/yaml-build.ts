@@ -53,7 +53,7 @@ function examples(
   v.forEach((e: unknown, i) => {
     // Empty token lists are refused by the schema (as Codex refuses them); others are kept.
     if (typeof e === 'string' || (isStrings(e) && e.length > 0)) {
-      out.examples.push(typeof e === 'string' ? e : [...e]);
+      out.examples.push(e);
       out.sources.push(ref(`${pointer}/${i}`));
     }
   });
@@ -94,7 +94,8 @@ export function buildRuleFileParts(yd: YamlData): Omit<RuleFileLoad, 'diagnostic
       const notMatch = examples(entry.not_match, `${at}/not_match`, ref);
       const rule: Rule = {
         id: typeof entry.id === 'string' ? entry.id : null,
-        pattern: entry.pattern.map((e) => (typeof e === 'string' ? e : [...e])),
+        // The data is this load's own (fresh from the reader, dropped after it): no copy needed.
+        pattern: entry.pattern,
         decision: (decision as Decision | undefined) ?? 'allow', // Codex's default (codex-0.169.md §1.2)
         decisionExplicit: decision !== undefined,
         match: match.examples,
