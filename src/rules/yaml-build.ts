@@ -41,28 +41,38 @@ function isPattern(v: unknown): v is PatternElement[] {
   );
 }
 
-/** `match: "git status"` is one example; a list holds examples (strings or token lists). */
+/**
+ * `match: "git status"` is one example; a list holds examples (strings or token lists). Appends
+ * them and their sources to `out` and `sources`; the value is at `${at}/${key}` (a pointer made
+ * only when there are examples: most rules have none).
+ */
 function examples(
   v: unknown,
-  pointer: string,
+  at: string,
+  key: string,
   ref: (pointer: string) => SourceRef,
-): { examples: RuleExample[]; sources: SourceRef[] } {
-  if (typeof v === 'string') return { examples: [v], sources: [ref(pointer)] };
-  const out = { examples: [] as RuleExample[], sources: [] as SourceRef[] };
-  if (!Array.isArray(v)) return out;
+  out: RuleExample[],
+  sources: SourceRef[],
+): void {
+  if (v === undefined) return;
+  if (typeof v === 'string') {
+    out.push(v);
+    sources.push(ref(`${at}/${key}`));
+    return;
+  }
+  if (!Array.isArray(v)) return;
   v.forEach((e: unknown, i) => {
     // Empty token lists are refused by the schema (as Codex refuses them); others are kept.
     if (typeof e === 'string' || (isStrings(e) && e.length > 0)) {
-      out.examples.push(e);
-      out.sources.push(ref(`${pointer}/${i}`));
+      out.push(e);
+      sources.push(ref(`${at}/${key}/${i}`));
     }
   });
-  return out;
 }
 
 export function buildRuleFileParts(yd: YamlData): Omit<RuleFileLoad, 'diagnostics' | 'text'> & { diagnostics: Diagnostic[] } {
   const ref = (pointer: string): SourceRef => {
-    const r = yd.nodes.get(pointer)?.value?.range;
+    const r = yd.nodes.valueRange ? yd.nodes.valueRange(pointer) : yd.nodes.get(pointer)?.value?.range;
     const start = r?.[0] ?? 0;
     return { file: yd.file, start, end: trimmedEnd(yd.text, start, r?.[1] ?? 0) };
   };
@@ -90,21 +100,25 @@ export function buildRuleFileParts(yd: YamlData): Omit<RuleFileLoad, 'diagnostic
       const decision = entry.decision;
       if (decision !== undefined && !(typeof decision === 'string' && DECISIONS.includes(decision))) ok = false;
       if (!ok || !isPattern(entry.pattern)) return;
-      const match = examples(entry.match, `${at}/match`, ref);
-      const notMatch = examples(entry.not_match, `${at}/not_match`, ref);
+      const match: RuleExample[] = [];
+      const matchSources: SourceRef[] = [];
+      const notMatch: RuleExample[] = [];
+      const notMatchSources: SourceRef[] = [];
+      examples(entry.match, at, 'match', ref, match, matchSources);
+      examples(entry.not_match, at, 'not_match', ref, notMatch, notMatchSources);
       const rule: Rule = {
         id: typeof entry.id === 'string' ? entry.id : null,
         // The data is this load's own (fresh from the reader, dropped after it): no copy needed.
         pattern: entry.pattern,
         decision: (decision as Decision | undefined) ?? 'allow', // Codex's default (codex-0.169.md §1.2)
         decisionExplicit: decision !== undefined,
-        match: match.examples,
-        notMatch: notMatch.examples,
+        match,
+        notMatch,
         canonicalMatching: entry.canonical_matching === true,
         source: ref(at),
         patternSource: ref(`${at}/pattern`),
-        matchSources: match.sources,
-        notMatchSources: notMatch.sources,
+        matchSources,
+        notMatchSources,
         index: rules.length,
       };
       if (typeof entry.justification === 'string') rule.justification = entry.justification;

@@ -91,6 +91,23 @@ export function fastLookup(
   tree: FastTree,
   pointer: string,
 ): { value: { range: Range }; key: { range: Range } | null } | undefined {
+  const id = fastFind(text, tree, pointer);
+  if (id < 0) return undefined;
+  const { nodes } = tree;
+  const n = NODE_SIZE * id;
+  const value: Range = [nodes[n]!, nodes[n + 1]!, nodes[n + 2]!];
+  const k = nodes[n + 3]!;
+  return { value: { range: value }, key: k >= 0 ? { range: [k, nodes[n + 4]!, nodes[n + 4]!] } : null };
+}
+
+/** The value's range (start and value end) at a JSON pointer, as `fastLookup` finds it. */
+export function fastValueRange(text: string, tree: FastTree, pointer: string): [number, number] | undefined {
+  const id = fastFind(text, tree, pointer);
+  return id < 0 ? undefined : [tree.nodes[NODE_SIZE * id]!, tree.nodes[NODE_SIZE * id + 1]!];
+}
+
+/** The number of the value at a JSON pointer, or -1. */
+function fastFind(text: string, tree: FastTree, pointer: string): number {
   const { nodes, kids } = tree;
   let id = 0;
   let pos = pointer.length === 0 ? -1 : 1;
@@ -98,7 +115,7 @@ export function fastLookup(
     let next = pointer.indexOf('/', pos);
     if (next < 0) next = pointer.length;
     const table = nodes[NODE_SIZE * id + 5]!;
-    if (table < 0) return undefined; // below a scalar
+    if (table < 0) return -1; // below a scalar
     const count = kids[table]!;
     let at = -1;
     if (kids[table + 1] === 1) {
@@ -116,19 +133,16 @@ export function fastLookup(
       let v = 0;
       for (let i = pos; i < next; i++) {
         const d = pointer.charCodeAt(i) - 0x30;
-        if (d < 0 || d > 9 || (i === pos && d === 0 && next - pos > 1) || v > 1e9) return undefined;
+        if (d < 0 || d > 9 || (i === pos && d === 0 && next - pos > 1) || v > 1e9) return -1;
         v = v * 10 + d;
       }
       at = next > pos ? v : -1;
     }
-    if (at < 0 || at >= count) return undefined;
+    if (at < 0 || at >= count) return -1;
     id = kids[table + 2 + at]!;
     pos = next < pointer.length ? next + 1 : -1;
   }
-  const n = NODE_SIZE * id;
-  const value: Range = [nodes[n]!, nodes[n + 1]!, nodes[n + 2]!];
-  const k = nodes[n + 3]!;
-  return { value: { range: value }, key: k >= 0 ? { range: [k, nodes[n + 4]!, nodes[n + 4]!] } : null };
+  return id;
 }
 
 /** Thrown (and caught in readFastYaml) when the text leaves the subset. */

@@ -11,7 +11,7 @@ import type { Diagnostic } from '../types.js';
 import type { RuleFileLoad } from './load.js';
 import { validateRuleFileData } from './schema.js';
 import { buildRuleFileParts } from './yaml-build.js';
-import { fastLookup, readFastYaml, type FastTree } from './yaml-fast.js';
+import { fastLookup, fastValueRange, readFastYaml, type FastTree } from './yaml-fast.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, firstInvalidUtf8, firstTooDeep, tooLargeMessage } from './yaml-limits.js';
 import { mapSchemaErrors, nonStringScalarDiagnostics, scalarNeedsCheck } from './yaml-schema-errors.js';
 
@@ -52,8 +52,11 @@ export interface YamlData {
   file: string;
   text: string;
   data: unknown;
-  /** JSON pointer (`/rules/0/pattern`, as ajv's `instancePath`) → nodes. */
-  nodes: { get(pointer: string): NodeRef | undefined };
+  /**
+   * JSON pointer (`/rules/0/pattern`, as ajv's `instancePath`) → nodes; `valueRange`, when
+   * present, gives the value's start and end alone (cheaper: used once or more per rule).
+   */
+  nodes: { get(pointer: string): NodeRef | undefined; valueRange?(pointer: string): readonly [number, number] | undefined };
   /**
    * Scalar values the schema stage must look at (see `scalarNeedsCheck`: those not read as
    * strings, and plain YAML 1.1 booleans), with pointer and shape (list indices as `#`).
@@ -201,7 +204,10 @@ function parseWithYaml(text: string, yd: YamlData, diags: DiagnosticList, maxDep
 
 /** Pointer lookup over the fast reader's tree (no map of every pointer is built). */
 function fastNodes(text: string, root: FastTree): YamlData['nodes'] {
-  return { get: (pointer: string) => fastLookup(text, root, pointer) };
+  return {
+    get: (pointer: string) => fastLookup(text, root, pointer),
+    valueRange: (pointer: string) => fastValueRange(text, root, pointer),
+  };
 }
 
 function emptyParts(text: string): Omit<RuleFileLoad, 'diagnostics'> {

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Composer, Parser, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { generateRuleFile } from '../../bench/check-data.js';
-import { fastLookup, readFastYaml } from '../../src/rules/yaml-fast.js';
+import { fastLookup, fastValueRange, readFastYaml } from '../../src/rules/yaml-fast.js';
 import { loadYamlRuleFile } from '../../src/rules/yaml.js';
 import { scalarNeedsCheck } from '../../src/rules/yaml-schema-errors.js';
 
@@ -57,12 +57,15 @@ function compare(text: string): boolean {
   expect(fast.data).toEqual(want!.data);
   for (const [pointer, r] of want!.ranges) {
     const got = fastLookup(text, fast.root, pointer);
+    expect(fastValueRange(text, fast.root, pointer)).toEqual([r[0], r[1]]);
     expect([got?.value.range[0], got?.value.range[1], got?.key?.range[0] ?? -1, got?.key?.range[1] ?? -1], `${pointer} in\n${text}`).toEqual(r);
   }
   expect(fast.scalars.map((s) => `${s.pointer} ${s.shape} ${String(s.node.value)} ${s.node.type}`)).toEqual(want!.scalars);
   // Pointers that name nothing: past a scalar, a missing key, an index out of range or not canonical.
   for (const missing of ['/nope', '/version/x', '/rules/999999', '/rules/01', '/rules/-1', '/rules/', '/rules/0/nope']) {
-    if (!want!.ranges.has(missing)) expect(fastLookup(text, fast.root, missing), missing).toBeUndefined();
+    if (want!.ranges.has(missing)) continue;
+    expect(fastLookup(text, fast.root, missing), missing).toBeUndefined();
+    expect(fastValueRange(text, fast.root, missing), missing).toBeUndefined();
   }
   return true;
 }
