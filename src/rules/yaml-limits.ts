@@ -126,12 +126,17 @@ export function firstTooDeep(text: string, maxDepth: number): number {
     // `key: |`, `- >-`, `|2+`: the next, more indented lines are a block scalar's body.
     if (quote === '' && flow === 0 && lastSig >= first) {
       let k = lastSig;
-      while (k > first && lastSig - k < 2 && /[0-9+-]/.test(text[k]!)) k--;
+      while (k > first && lastSig - k < 2 && isIndicatorDigitOrSign(text.charCodeAt(k))) k--;
       if ((text[k] === '|' || text[k] === '>') && (k === first || text[k - 1] === ' ')) blockScalarIndent = indent;
     }
     pos = eol + 1;
   }
   return -1;
+}
+
+/** `0-9`, `+` or `-` (a block scalar header's indentation and chomping indicators). */
+function isIndicatorDigitOrSign(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d;
 }
 
 /** The message for a file over the size limit: `file is 20 MiB, larger than the limit of 5 MiB`. */
