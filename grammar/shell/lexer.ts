@@ -44,7 +44,9 @@ const enum Mode {
   Heredoc, // an unquoted heredoc body or arithmetic text: only $, ` and \ are special
 }
 
-type CmdState = 'start' | 'prefix' | 'args';
+// `after`: just after a compound command's closer (`}`, `fi`, `done`, `esac`, `]]`, `))`), where
+// bash still recognizes reserved words (`{ a; } fi`, `(( i++ )) done`) but nothing else starts.
+type CmdState = 'start' | 'prefix' | 'args' | 'after';
 
 interface CaseFrame {
   state: 'subject' | 'in' | 'pattern' | 'body';
@@ -497,7 +499,7 @@ export class ShellLexer {
     };
     this.pos = end + 2;
     this.emit(T.ArithTok, start, end + 2, node);
-    this.cmd = 'args';
+    this.cmd = 'after';
     if (this.forState === 'name') this.forState = 'none';
     return true;
   }
@@ -543,7 +545,7 @@ export class ShellLexer {
 
     const top = this.caseTop();
     const inPattern = top !== undefined && (top.state === 'pattern' || top.state === 'in' || top.state === 'subject');
-    const keywordsAllowed = this.cmd === 'start' && !this.afterRedir && !this.funcName;
+    const keywordsAllowed = (this.cmd === 'start' || this.cmd === 'after') && !this.afterRedir && !this.funcName;
 
     // `[[ … ]]` in command position is read whole: inside it `<`, `>` and `(` are operators.
     if (keywordsAllowed && !inPattern && text.startsWith('[[', start) && this.endsWord(start + 2)) {
@@ -595,7 +597,7 @@ export class ShellLexer {
           this.cases.pop();
           this.leaveBlock();
           this.emit(T.Esac, start, end, word);
-          this.cmd = 'args';
+          this.cmd = 'after';
           return;
         }
         this.emit(T.Word, start, end, word);
@@ -647,6 +649,7 @@ export class ShellLexer {
     }
 
     this.emit(T.Word, start, end, word);
+    if (this.cmd === 'after') this.cmd = 'args';
     if (this.cmd === 'start' || this.cmd === 'prefix') {
       if (word.assign) {
         this.cmd = 'prefix';
@@ -700,18 +703,18 @@ export class ShellLexer {
       case '}':
         this.brace--;
         this.leaveBlock();
-        this.cmd = 'args';
+        this.cmd = 'after';
         break;
       case 'fi':
       case 'done':
         this.leaveBlock();
-        this.cmd = 'args';
+        this.cmd = 'after';
         break;
       case 'esac':
         // `esac` in command position of a case body closes the case.
         if (this.caseTop()) this.cases.pop();
         this.leaveBlock();
-        this.cmd = 'args';
+        this.cmd = 'after';
         break;
       case 'case':
         this.enterBlock(start);
@@ -828,7 +831,7 @@ export class ShellLexer {
     this.checkConditional(items);
     const node: A.DBracket = { type: 'dbracket', words, redirects: [], start: this.off(start), end: this.off(this.pos - 1) + 1 };
     this.emit(T.DBracketTok, start, this.pos, node);
-    this.cmd = 'args';
+    this.cmd = 'after';
   }
 
   /**

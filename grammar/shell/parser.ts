@@ -154,9 +154,20 @@ class ShellParser extends EmbeddedActionsParser {
         { ALT: () => { this.CONSUME(T.PipeAmp); ops.push('|&'); } },
       ]);
       this.MANY2(() => this.CONSUME(T.Newline));
-      // bash accepts `time` (not `!`) after a pipe: `ls | time wc`.
-      this.OPTION(() => this.CONSUME(T.Time));
-      commands.push(this.SUBRULE2(this.command));
+      // bash accepts `time` (not `!`) after a pipe: `ls | time wc`, and `time` alone before an
+      // operator or the end: `ls | time`, `ls | time | wc`.
+      let timed = false;
+      this.OPTION(() => {
+        this.CONSUME(T.Time);
+        timed = true;
+      });
+      this.OR2([
+        {
+          GATE: () => timed && endsTimedPipeStage(this.LA(1).tokenType),
+          ALT: () => undefined,
+        },
+        { ALT: () => commands.push(this.SUBRULE2(this.command)) },
+      ]);
     });
     return { commands, ops };
   });
@@ -492,6 +503,10 @@ class ShellParser extends EmbeddedActionsParser {
       return node;
     });
   });
+}
+
+function endsTimedPipeStage(t: TokenType): boolean {
+  return t === T.Newline || t === T.Semi || t === T.Amp || t === T.AndIf || t === T.OrIf || t === T.Pipe || t === T.PipeAmp || t.name === 'EOF';
 }
 
 function isCompoundStart(t: TokenType): boolean {

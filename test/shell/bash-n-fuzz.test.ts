@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseShell } from '../../src/shell/parse.js';
-import { FRAGMENTS, META } from './alphabets.js';
+import { FRAGMENTS, META, STRUCTURED } from './alphabets.js';
 
 interface Category {
   id: string;
@@ -61,11 +61,13 @@ const frags = FRAGMENTS.filter((f) => !f.includes('\0'));
 const metas = META.filter((c) => c !== '\0' && !/[\ud800-\udfff]/.test(c));
 const fragmentStrings = fc.array(fc.constantFrom(...frags), { minLength: 1, maxLength: 10 }).map((a) => a.join(''));
 const metaStrings = fc.string({ unit: fc.constantFrom(...metas), minLength: 1, maxLength: 12 });
+const structuredStrings = fc.array(fc.constantFrom(...STRUCTURED), { minLength: 1, maxLength: 10 }).map((a) => a.join(''));
 
 describe.runIf(bashAvailable)('agreement with bash -n -c on random strings', () => {
   for (const [name, arb, seed] of [
     ['shell fragments', fragmentStrings, 11],
     ['metacharacters', metaStrings, 12],
+    ['structured fragments', structuredStrings, 13],
   ] as const) {
     it(`${name}: every disagreement is a known category`, () => {
       const scripts = fc.sample(arb as fc.Arbitrary<string>, { seed, numRuns: 300 });

@@ -24,6 +24,9 @@ const structure: Row[] = [
   { name: 'and', spellings: ['a && b', 'a&&b', 'a &&\n b', 'a &&\n\n\tb'], want: [at(['a'], 'and-or'), at(['b'], 'and-or')] },
   { name: 'or', spellings: ['a || b', 'a||b', 'a ||\nb'], want: [at(['a'], 'and-or'), at(['b'], 'and-or')] },
   { name: 'pipe', spellings: ['a | b', 'a|b', 'a |\n b', 'a |& b', 'a|&b', '! a | b', '!  a|b', 'time a | b', 'time -p a |& b', 'a | time b'], want: [at(['a'], 'pipeline'), at(['b'], 'pipeline')] },
+  { name: 'reserved words right after a compound command', spellings: ['if a; then { b; } fi', 'if a; then { b; }; fi', 'if a\nthen { b; }\nfi'], want: [at(['a'], 'if'), at(['b'], 'if', 'group')] },
+  { name: 'done after (( ))', spellings: ['while a; do (( i++ )) done', 'while a; do ((i++)); done', 'while a\ndo (( i++ ))\ndone'], want: [at(['a'], 'loop')] },
+  { name: 'time alone after a pipe', spellings: ['a | time', 'a | time -p', 'a | time;'], want: [seg(['a'])] },
   { name: 'negation and time alone', spellings: ['! a', 'time a', 'time -p a', '! time a', 'time ! a', '!\ta'], want: [seg(['a'])] },
   {
     name: 'mixed list',
