@@ -16,7 +16,9 @@ function benign(length: number): string {
 
 const baselines = new Map<number, number>();
 function baselineMs(length: number): number {
-  const bucket = Math.max(1, Math.ceil(length / 65_536)) * 65_536;
+  // Powers of two from 64 KiB: a handful of benign parses serve every case.
+  let bucket = 65_536;
+  while (bucket < length && bucket < MiB) bucket *= 2;
   let ms = baselines.get(bucket);
   if (ms === undefined) {
     const text = benign(Math.min(bucket, MiB));
