@@ -641,7 +641,7 @@ export class ShellLexer {
     }
 
     if (keywordsAllowed && plain !== null) {
-      const kw = T.keywordTypes[plain];
+      const kw = T.keywordTypes.get(plain);
       if (kw !== undefined) {
         this.keyword(kw, plain, start, end, word);
         return;

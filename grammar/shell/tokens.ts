@@ -64,11 +64,12 @@ export const allTokens: TokenType[] = [
   OrIf, Pipe, PipeAmp, LParen, RParen, DSemi, SemiAmp, DSemiAmp, RedirOp,
 ];
 
-export const keywordTypes: Record<string, TokenType> = {
+// A Map, not an object: a command named `toString` or `constructor` must not find Object.prototype.
+export const keywordTypes: ReadonlyMap<string, TokenType> = new Map(Object.entries({
   if: If, then: Then, elif: Elif, else: Else, fi: Fi, do: Do, done: Done, case: Case, esac: Esac,
   while: While, until: Until, for: For, select: Select, in: In, function: Function, '{': LBrace,
   '}': RBrace, '!': Bang, time: Time, coproc: Coproc, ']]': DBracketEnd,
-};
+}));
 
 /** What the lexer attaches to a token. */
 export interface RedirPayload {

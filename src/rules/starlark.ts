@@ -291,7 +291,7 @@ class FileReader {
       const kw = arg.name!;
       const nameNode = { start: arg.nameStart!, end: arg.nameEnd! };
       if (!(params as readonly string[]).includes(kw)) {
-        const meant = KWARG_HINTS[kw];
+        const meant = Object.prototype.hasOwnProperty.call(KWARG_HINTS, kw) ? KWARG_HINTS[kw] : undefined;
         const hint = meant ? `; did you mean \`${meant}\`?` : `; expected one of ${params.join(', ')}`;
         this.report(
           'codex-load',

@@ -152,7 +152,7 @@ export function labelOf(segs: readonly string[]): string {
   const name = segs[i]!;
   const indices = segs.slice(i + 1);
   if (indices.length === 1 && i === 0) {
-    const entry = ENTRY_NAMES[name];
+    const entry = Object.prototype.hasOwnProperty.call(ENTRY_NAMES, name) ? ENTRY_NAMES[name] : undefined;
     if (entry) return entry;
   }
   return name + indices.map((n) => `[${n}]`).join('');
@@ -345,7 +345,7 @@ function mapOne(e: ErrorObject, yd: YamlData): Diagnostic | undefined {
     case 'pattern': {
       if ((e as { propertyName?: string }).propertyName !== undefined) return undefined; // reported by propertyNames
       const name = segs.at(-1) ?? '';
-      const make = PATTERN_MESSAGES[name];
+      const make = Object.prototype.hasOwnProperty.call(PATTERN_MESSAGES, name) ? PATTERN_MESSAGES[name] : undefined;
       const message = make ? make(String(e.data)) : `${label} must match ${String(params.pattern)}; got ${got(yd, p, e.data)}`;
       return diag(yd, 'schema', 'pattern', span(yd, p), message);
     }

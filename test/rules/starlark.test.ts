@@ -244,3 +244,13 @@ describe('hostile input', () => {
     expect(ms).toBeLessThan(30_000);
   });
 });
+
+import { loadStarlarkRuleFile as loadForProtoTest } from '../../src/rules/starlark.js';
+describe('keyword names that are also JavaScript object members', () => {
+  it('reports an unknown keyword `constructor` plainly', () => {
+    const r = loadForProtoTest('x.rules', 'prefix_rule(pattern=["ls"], constructor=1)\n');
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      'unknown argument `constructor` for prefix_rule; expected one of pattern, decision, match, not_match, justification, canonical_matching (Codex: Found `constructor` extra named parameter(s) for call to prefix_rule)',
+    ]);
+  });
+});

@@ -174,3 +174,11 @@ describe('unwrapping stays bounded', () => {
     expect(r.segments.some((s) => s.reasons.some((x) => x.id === 'too-deep'))).toBe(true);
   });
 });
+
+describe('names that are also JavaScript object members', () => {
+  it.each(['toString', 'constructor x', 'hasOwnProperty', '__proto__ a', 'valueOf | toString'])('%s is an ordinary command', (script) => {
+    const r = parseShell(script);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.segments.map((s) => s.argv)).toEqual(script.split(' | ').map((c) => c.split(' ')));
+  });
+});
