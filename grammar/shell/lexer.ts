@@ -243,6 +243,30 @@ interface CondItem {
 const COND_UNARY = new Set(['-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x', '-G', '-L', '-N', '-O', '-S', '-o', '-v', '-R', '-z', '-n']);
 const COND_BINARY = new Set(['=', '==', '!=', '=~', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
 
+/**
+ * A token whose `image` is sliced from the text only when asked for (Chevrotain reads it for
+ * error messages): one string less per token on large scripts.
+ */
+class LexedToken implements ShellToken {
+  readonly tokenTypeIdx: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly from: number,
+    private readonly to: number,
+    readonly startOffset: number,
+    readonly endOffset: number,
+    readonly tokenType: TokenType,
+    readonly payload: ShellToken['payload'],
+  ) {
+    this.tokenTypeIdx = tokenType.tokenTypeIdx!;
+  }
+
+  get image(): string {
+    return this.text.slice(this.from, this.to);
+  }
+}
+
 export class ShellLexer {
   private pos: number;
   private readonly tokens: ShellToken[] = [];
@@ -288,14 +312,7 @@ export class ShellLexer {
   private emit(type: TokenType, start: number, end: number, payload?: ShellToken['payload']): ShellToken {
     const s = this.off(start);
     const e = end > start ? this.off(end - 1) + 1 : s;
-    const tok: ShellToken = {
-      image: this.text.slice(start, end),
-      startOffset: s,
-      endOffset: e - 1,
-      tokenType: type,
-      tokenTypeIdx: type.tokenTypeIdx!,
-      payload,
-    };
+    const tok = new LexedToken(this.text, start, end, s, e - 1, type, payload);
     this.tokens.push(tok);
     return tok;
   }
