@@ -13,7 +13,7 @@ export type {
   Span,
   Verdict,
 } from './types.js';
-export { loadRuleFiles, loadRuleText, type LoadOptions, type LoadResult, type RuleFileLoad } from './rules/load.js';
+export { loadRuleFiles, loadRuleFilesAsync, loadRuleText, type LoadOptions, type LoadResult, type RuleFileLoad } from './rules/load.js';
 export { loadYamlRuleFile, type YamlLoadOptions } from './rules/yaml.js';
 export { ruleFileSchema } from './rules/schema.js';
 export { codexSplit, codexSplitScript, CODEX_SPLIT_SHELLS, type CodexSplit } from './shell/codex-split.js';

@@ -58,7 +58,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   const program = new Command();
   program
     .name('escalint')
-    .description('Lint, test and compile the command-approval rules of AI coding agents (Codex CLI first).')
+    .description('Lint and test the command-approval rules of AI coding agents (Codex CLI first).')
     .version(packageVersion(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
