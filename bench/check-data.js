@@ -2,16 +2,7 @@
 // rule shapes people write (program + subcommand, alternatives, flags, ids, justifications, a few
 // match/not_match examples), every rule distinct. Plain Node ESM, no dependencies.
 
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng as prng } from './data/agent-commands.js';
 
 const SUBCOMMANDS = ['status', 'log', 'diff', 'push', 'pull', 'install', 'run', 'build', 'test', 'show', 'list', 'view'];
 const FLAGS = ['-v', '--dry-run', '-n', '--all', '--json', '-q'];

@@ -10,17 +10,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RuleIndex, strictestDecision } from '../dist/src/engine/match.js';
 import { emitRulesFile } from '../dist/src/emit/starlark.js';
+import { rng as prng } from './data/agent-commands.js';
 
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBCOMMANDS = ['status', 'log', 'diff', 'push', 'pull', 'install', 'run', 'build', 'test', 'exec', 'rm', 'add', 'commit', 'show', 'list'];
 const FLAGS = ['-f', '-rf', '--force', '-v', '--dry-run', '-n', '--all', '-C', '-c', '--'];

@@ -1,18 +1,10 @@
 // Seeded generators of rule sets and argv for the differential suite against real Codex.
 import type { Decision, PatternElement } from '../../src/types.js';
 import type { RuleSpec } from '../engine/make-rule.js';
+import { rng } from '../../bench/data/agent-commands.js';
 
-/** mulberry32: small, fast, good enough for test generation; the seed replays a run exactly. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (bench/data/agent-commands.js): the seed replays a run exactly. */
+export const prng: (seed: number) => () => number = rng;
 
 export class Gen {
   constructor(readonly rand: () => number) {}
