@@ -13,6 +13,7 @@ import { parseDirectives, type Directive } from './checks/directives.js';
 import { checkExamples } from './rules/examples.js';
 import { loadRuleFiles, type LoadOptions } from './rules/load.js';
 import type { CheckSeverity, Diagnostic, LoadedFile, RuleSet, Severity, Span } from './types.js';
+import { editDistance } from './util/edit-distance.js';
 
 // `yaml` is required only to place a settings.checks finding (rare); see findSettingsKey.
 const require = createRequire(import.meta.url);
@@ -279,17 +280,6 @@ function suggestion(id: string, byId: Map<string, CheckInfo>): string {
   return `known checks: ${candidates.join(', ')}`;
 }
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
 
 /**
  * A settings.checks finding points at the key. The RuleSet keeps no position for settings, and

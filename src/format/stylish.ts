@@ -4,18 +4,8 @@
 // clean run. Colour only when the caller says so (TTY, --color/--no-color, NO_COLOR: src/cli).
 import { LineIndex, locate, type LocatedDiagnostic } from './lines.js';
 import type { Formatter } from './types.js';
+import { colours, plain, type Paint } from './paint.js';
 
-interface Paint {
-  red: (s: string) => string;
-  yellow: (s: string) => string;
-  dim: (s: string) => string;
-  bold: (s: string) => string;
-  underline: (s: string) => string;
-}
-
-const ansi = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
-const colours: Paint = { red: ansi(31, 39), yellow: ansi(33, 39), dim: ansi(2, 22), bold: ansi(1, 22), underline: ansi(4, 24) };
-const plain: Paint = { red: (s) => s, yellow: (s) => s, dim: (s) => s, bold: (s) => s, underline: (s) => s };
 
 /** Widest part of a source line shown in a frame; longer lines are cut around the span. */
 const FRAME_WIDTH = 120;

@@ -6,6 +6,9 @@ import type { Diagnostic } from '../types.js';
 import { isLoadProblem, parseExample, validatePatternShape, type LoadProblem, type LoadValue } from './codex-load.js';
 import { schemasAt, type SchemaNode } from './schema.js';
 import type { ScalarNode, SourceNode, YamlData } from './yaml.js';
+import { editDistance } from '../util/edit-distance.js';
+
+export { editDistance };
 
 /** Plain YAML 1.1 booleans: strings in YAML 1.2 (what escalint reads) but `true`/`false` to older tools. */
 const YAML11_BOOLEAN = /^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
@@ -204,18 +207,6 @@ function got(yd: YamlData, pointer: string, data: unknown): string {
   return src === '' ? 'nothing' : src;
 }
 
-/** Levenshtein distance, for "did you mean" (short strings only). */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
 
 /** The closest candidate within a small edit distance, or undefined. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
