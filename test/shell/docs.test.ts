@@ -1,12 +1,21 @@
-// docs/segments.md documents every context id, and only those (style.md: meta-tests keep the
-// registry and its documentation in step).
+// docs/segments.md documents every context id and every reason id, and only those (style.md:
+// meta-tests keep the registries and their documentation in step).
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { CONTEXT_IDS } from '../../src/shell/segments.js';
+import { REASONS } from '../../src/shell/wrappers.js';
+
+const doc = readFileSync(new URL('../../docs/segments.md', import.meta.url), 'utf8');
+
+function rowsBetween(from: string, to: string): string[] {
+  const table = doc.slice(doc.indexOf(from), doc.indexOf(to));
+  return [...table.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]!).sort();
+}
 
 it('docs/segments.md has one row per context id', () => {
-  const doc = readFileSync(new URL('../../docs/segments.md', import.meta.url), 'utf8');
-  const table = doc.slice(doc.indexOf('## Context ids'), doc.indexOf('## Limits'));
-  const rows = [...table.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]);
-  expect([...rows].sort()).toEqual([...CONTEXT_IDS].sort());
+  expect(rowsBetween('## Context ids', '## Reasons')).toEqual([...CONTEXT_IDS].sort());
+});
+
+it('docs/segments.md has one row per reason id', () => {
+  expect(rowsBetween('## Reasons', '## Limits')).toEqual(Object.keys(REASONS).sort());
 });
