@@ -314,6 +314,10 @@ export class ShellLexer {
     const e = end > start ? this.off(end - 1) + 1 : s;
     const tok = new LexedToken(this.text, start, end, s, e - 1, type, payload);
     this.tokens.push(tok);
+    if (type !== T.Newline) {
+      this.beforeLastSignificant = this.lastSignificant;
+      this.lastSignificant = type;
+    }
     return tok;
   }
 
@@ -329,6 +333,32 @@ export class ShellLexer {
   }
 
   /** Lexes up to the stop condition; returns the tokens and the position of the closing character. */
+  /**
+   * Called with the tokens of complete top-level commands, so a long script is parsed piece by
+   * piece and its tokens do not all stay alive at once (top-level lexer only).
+   */
+  onChunk: ((tokens: ShellToken[]) => void) | null = null;
+
+  /** Tokens gathered before a chunk is handed over: small scripts are parsed in one piece. */
+  static readonly CHUNK_TOKENS = 4096;
+
+  /** True after a newline that ends every open construct: what came before is complete. */
+  private atCommandBoundary(): boolean {
+    if (this.paren !== 0 || this.brace !== 0 || this.blocks !== 0 || this.cases.length > 0) return false;
+    if (this.pending.length > 0 || this.heredocOp !== null || this.forState !== 'none' || this.funcName || this.coprocName) return false;
+    // The last token before the newlines must not ask for more (`a &&⏎b`, `a |⏎b`, `f()⏎{ …; }`).
+    const last = this.lastSignificant;
+    if (last === null) return false;
+    if (last === T.AndIf || last === T.OrIf || last === T.Pipe || last === T.PipeAmp || last === T.RedirOp || last === T.Bang || last === T.Time || last === T.Coproc) return false;
+    if (last === T.RParen && this.beforeLastSignificant === T.LParen) return false; // `f()` then its body
+    if (last === T.Word && this.beforeLastSignificant === T.Function) return false; // `function f` then its body
+    return true;
+  }
+
+  /** Types of the last two tokens that are not newlines (kept by emit, so no scan back is needed). */
+  private lastSignificant: TokenType | null = null;
+  private beforeLastSignificant: TokenType | null = null;
+
   run(): { tokens: ShellToken[]; end: number } {
     const text = this.text;
     const n = text.length;
@@ -353,6 +383,9 @@ export class ShellLexer {
         this.emit(T.Newline, start, start + 1);
         this.afterOperator();
         if (this.pending.length > 0) this.readHeredocBodies();
+        if (this.onChunk !== null && this.tokens.length >= ShellLexer.CHUNK_TOKENS && this.atCommandBoundary()) {
+          this.onChunk(this.tokens.splice(0));
+        }
         continue;
       }
       if (this.stop === 'paren' && c === ')' && this.paren === 0 && !this.inCasePattern()) {

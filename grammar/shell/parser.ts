@@ -570,12 +570,26 @@ export type ScriptParseResult = { ok: true; script: A.Script } | { ok: false; er
 
 /** Parses a whole command string. Never throws for any input. */
 export function parseScript(text: string, options: ScriptParseOptions): ScriptParseResult {
+  const items: A.AndOr[] = [];
+  const parsed = parseScriptPieces(text, options, (list) => items.push(...list.items));
+  if (!parsed.ok) return parsed;
+  const body: A.List = { type: 'list', items, start: items.length ? items[0]!.start : 0, end: items.length ? items[items.length - 1]!.end : 0 };
+  return { ok: true, script: { type: 'script', body, start: 0, end: text.length } };
+}
+
+/**
+ * Parses a script piece by piece: `onList` receives the lists of complete top-level commands in
+ * source order (a long script in several pieces, so its tokens and, for a caller that drops each
+ * piece, its AST need not all be in memory at once). Never throws for any input.
+ */
+export function parseScriptPieces(text: string, options: ScriptParseOptions, onList: (list: A.List) => void): { ok: true } | { ok: false; error: SyntaxProblem } {
   const ctx: LexContext = { maxDepth: options.maxDepth, depth: 0, parseTokens };
   try {
     const lexer = new ShellLexer(text, null, 0, 'eof', ctx);
+    lexer.onChunk = (tokens) => onList(parseTokens(tokens, text.length, ctx));
     const { tokens } = lexer.run();
-    const body = parseTokens(tokens, text.length, ctx);
-    return { ok: true, script: { type: 'script', body, start: 0, end: text.length } };
+    onList(parseTokens(tokens, text.length, ctx));
+    return { ok: true };
   } catch (err) {
     if (err instanceof ShellSyntaxAbort) return { ok: false, error: err.problem };
     if (err instanceof RangeError) {

@@ -1,6 +1,6 @@
 // parseShell: a command string → the segments bash could run, and syntax diagnostics.
 // Never throws: bad input, hostile input and limits are diagnostics (design.md §3).
-import { parseScript } from '../../grammar/shell/parser.js';
+import { parseScriptPieces } from '../../grammar/shell/parser.js';
 import type { Diagnostic, ParseOptions, ParseResult, Segment } from '../types.js';
 import { collectSegments } from './segments.js';
 import { SegmentAnalyzer } from './wrappers.js';
@@ -24,15 +24,20 @@ export function parseShell(text: string, options: ParseOptions = {}): ParseResul
       diagnostics: [diagnostic('input-too-large', `command is ${text.length} characters long; the limit is ${maxInput}`, maxInput, text.length)],
     };
   }
-  const parsed = parseScript(text, { maxDepth });
+  // Each piece of the script is turned into segments as soon as it is parsed, and its AST
+  // dropped: a long script never holds all its tokens, AST and segments at once.
+  const analyzer = options.unwrap === false ? null : new SegmentAnalyzer({ maxDepth, source: text });
+  const hooks = analyzer ? analyzer.hooks(0) : {};
+  const segments: Segment[] = [];
+  const parsed = parseScriptPieces(text, { maxDepth }, (list) => {
+    for (const s of collectSegments({ type: 'script', body: list, start: list.start, end: list.end }, hooks)) segments.push(s);
+  });
   if (!parsed.ok) {
     const { message, start, end } = parsed.error;
     const id = message.startsWith('nesting too deep') || message.includes('too deeply') ? 'too-deep' : 'syntax-error';
     return { segments: [], diagnostics: [diagnostic(id, message, start, end)] };
   }
-  if (options.unwrap === false) return { segments: collectSegments(parsed.script), diagnostics: [] };
-  const analyzer = new SegmentAnalyzer({ maxDepth, source: text });
-  const segments = collectSegments(parsed.script, analyzer.hooks(0));
+  if (!analyzer) return { segments, diagnostics: [] };
   analyzer.finish(segments);
   return { segments: sortSegments(segments), diagnostics: [] };
 }
