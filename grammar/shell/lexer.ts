@@ -998,7 +998,7 @@ export class ShellLexer {
         if (isMeta(c)) {
           if ((c === '<' || c === '>') && t[i + 1] === '(') {
             // process substitution inside or at the start of a word
-          } else if (c === '(' && this.arrayAssignmentStart(parts, lit, wordStart)) {
+          } else if (c === '(' && this.arrayAssignmentStart(parts, lit)) {
             flush(i);
             this.readArray(parts);
             return parts;
@@ -1104,7 +1104,7 @@ export class ShellLexer {
   }
 
   /** True when the word read so far is `NAME=`, `NAME+=` or `NAME[…]=` and may take `(…)`. */
-  private arrayAssignmentStart(parts: A.WordPart[], lit: string, _wordStart: number): boolean {
+  private arrayAssignmentStart(parts: A.WordPart[], lit: string): boolean {
     if (!(this.cmd === 'start' || this.cmd === 'prefix' || (this.cmdName !== null && DECLARATION_BUILTINS.has(this.cmdName)))) return false;
     if (this.afterRedir) return false;
     if (parts.length === 0) return /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=$/.test(lit);
@@ -1576,4 +1576,3 @@ export class ShellLexer {
   }
 }
 
-export { NAME_RE };

@@ -154,13 +154,3 @@ export class RuleIndex {
     return out;
   }
 }
-
-/** Convenience: match one argv against rules and host executables without keeping an index. */
-export function matchCommand(
-  rules: readonly Rule[],
-  hostExecutables: readonly Pick<HostExecutable, 'name' | 'paths'>[],
-  argv: readonly string[],
-  opts: MatchOptions,
-): PrefixMatch[] {
-  return new RuleIndex(rules, hostExecutables).match(argv, opts);
-}

@@ -4,6 +4,7 @@
 // `rules-syntax` finding at its position; everything Codex refuses at load time is `codex-load`
 // at the offending argument or element (reference/codex-0.169.md §1); failing examples are
 // `example-mismatch` (src/rules/examples.ts).
+import { isUtf8 } from 'node:buffer';
 import {
   parseStarlark,
   type Argument,
@@ -30,6 +31,7 @@ import {
 } from './codex-load.js';
 import { checkExamples } from './examples.js';
 import { setStarlarkLoader, type RuleFileLoad } from './load.js';
+import { firstInvalidUtf8 } from './yaml-limits.js';
 
 export interface StarlarkLoadOptions {
   /** Largest file read, in UTF-16 code units of the text (or bytes when given bytes); default 5 MiB. */
@@ -455,65 +457,30 @@ class FileReader {
     this.hostExecutables.push({ name: result.name, paths: result.paths, source: this.source(call) });
   }
 
-  networkRule(call: CallExpr, args: Map<string, Argument>): void {
-    let ok = true;
-    const hostArg = args.get('host')!;
-    const protocolArg = args.get('protocol')!;
-    const decisionArg = args.get('decision')!;
-    const justificationArg = args.get('justification');
+  /** A string argument passed through a validator: its value, or undefined once the problem is reported. */
+  private validated<T>(param: string, arg: Argument, validate: (s: string) => T | LoadProblem): T | undefined {
+    const raw = this.stringArg(param, arg);
+    if (raw === undefined) return undefined;
+    const v = validate(raw);
+    if (isLoadProblem(v)) {
+      this.problem(v, arg.value);
+      return undefined;
+    }
+    return v;
+  }
 
-    const rawProtocol = this.stringArg('protocol', protocolArg);
-    const protocol = rawProtocol === undefined ? undefined : validateNetworkProtocol(rawProtocol);
-    if (protocol === undefined || isLoadProblem(protocol)) {
-      if (protocol) this.problem(protocol, protocolArg.value);
-      ok = false;
-    }
-    const rawDecision = this.stringArg('decision', decisionArg);
-    const decision = rawDecision === undefined ? undefined : validateNetworkDecision(rawDecision);
-    if (decision === undefined || isLoadProblem(decision)) {
-      if (decision) this.problem(decision, decisionArg.value);
-      ok = false;
-    }
-    let justification: string | undefined;
-    if (justificationArg) {
-      justification = this.stringArg('justification', justificationArg);
-      const p = justification === undefined ? undefined : validateJustification(justification);
-      if (justification === undefined || p) {
-        if (p) this.problem(p, justificationArg.value);
-        ok = false;
-      }
-    }
-    const rawHost = this.stringArg('host', hostArg);
-    const host = rawHost === undefined ? undefined : normalizeNetworkHost(rawHost);
-    if (host === undefined || isLoadProblem(host)) {
-      if (host) this.problem(host, hostArg.value);
-      ok = false;
-    }
-    if (!ok) return;
-    const rule: NetworkRule = {
-      host: (host as { host: string }).host,
-      protocol: (protocol as { protocol: NetworkRule['protocol'] }).protocol,
-      decision: (decision as { decision: Decision }).decision,
-      source: this.source(call),
-    };
+  networkRule(call: CallExpr, args: Map<string, Argument>): void {
+    // Validated in Codex's order, so every problem is reported, not only the first.
+    const protocol = this.validated('protocol', args.get('protocol')!, validateNetworkProtocol);
+    const decision = this.validated('decision', args.get('decision')!, validateNetworkDecision);
+    const justificationArg = args.get('justification');
+    const justification = justificationArg ? this.validated('justification', justificationArg, (s) => validateJustification(s) ?? s) : undefined;
+    const host = this.validated('host', args.get('host')!, normalizeNetworkHost);
+    if (!protocol || !decision || !host || (justificationArg && justification === undefined)) return;
+    const rule: NetworkRule = { host: host.host, protocol: protocol.protocol, decision: decision.decision, source: this.source(call) };
     if (justification !== undefined) rule.justification = justification;
     this.networkRules.push(rule);
   }
-}
-
-/** Index of the first byte that is not valid UTF-8, or -1. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    if (len === 0 || i + len > bytes.length) return i;
-    for (let k = 1; k < len; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
-    const b1 = bytes[i + 1]!;
-    if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f) || (b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) return i;
-    i += len;
-  }
-  return -1;
 }
 
 function emptyLoad(text: string, diagnostics: Diagnostic[]): StarlarkLoadResult {
@@ -535,7 +502,7 @@ export function loadStarlarkRuleFile(path: string, text: string | Uint8Array, op
   if (typeof text === 'string') {
     source = text;
   } else {
-    const bad = firstInvalidUtf8(text);
+    const bad = isUtf8(text) ? -1 : firstInvalidUtf8(text);
     if (bad >= 0) {
       return refuse('', 'invalid-utf8', `file is not valid UTF-8 (first bad byte at byte offset ${bad}); save it as UTF-8 (Codex cannot read it either)`);
     }

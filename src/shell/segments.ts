@@ -5,7 +5,7 @@
 // function bodies.
 import type * as A from '../../grammar/shell/ast.js';
 import type { Redirect, Segment, SegmentWord } from '../types.js';
-import { isDynamicWord, partsDynamic, wordValue } from './words.js';
+import { isDynamicWord, wordValue } from './words.js';
 
 /** The context ids a segment can carry, outer to inner. Documented in docs/segments.md. */
 export const CONTEXT_IDS = [
@@ -238,4 +238,3 @@ class Walker {
   }
 }
 
-export { partsDynamic };

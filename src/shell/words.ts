@@ -46,13 +46,3 @@ export function partsDynamic(parts: A.WordPart[], atStart: boolean): boolean {
   }
   return BRACE_RE.test(unquoted);
 }
-
-/** Whether any part of the word is an expansion (not a glob): `$x`, `$(…)`, `$((…))`, `<(…)`. */
-export function hasExpansion(parts: A.WordPart[]): boolean {
-  for (const p of parts) {
-    if (p.type === 'dbl') {
-      if (hasExpansion(p.parts)) return true;
-    } else if (p.type !== 'lit' && p.type !== 'sgl' && p.type !== 'ansi') return true;
-  }
-  return false;
-}

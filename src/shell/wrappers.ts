@@ -171,7 +171,7 @@ export class SegmentAnalyzer {
       return;
     }
     if (name === 'trap') {
-      this.trap(seg, out, depth, stdin);
+      this.trap(seg, out, depth);
       return;
     }
     if (name === 'source' || name === '.') {
@@ -221,13 +221,13 @@ export class SegmentAnalyzer {
         const value = attached ?? words[i + 1];
         if (spec.scriptOptions?.includes(opt)) {
           if (value === undefined) return;
-          this.script(seg, value, out, depth, stdin, `${name} ${opt}`);
+          this.script(seg, value, out, depth, `${name} ${opt}`);
           return;
         }
         if (spec.splitOptions?.includes(opt)) {
           if (value === undefined) return;
           const rest = words.slice(attached === undefined ? i + 2 : i + 1);
-          this.joined(seg, [value, ...rest], out, depth, stdin, `${name} ${opt}`);
+          this.joined(seg, [value, ...rest], out, depth, `${name} ${opt}`);
           return;
         }
         if (attached === undefined && (spec.valueOptions as readonly string[] | undefined)?.includes(opt)) i++;
@@ -252,7 +252,7 @@ export class SegmentAnalyzer {
         // Even a literal eval re-reads its text with a second round of expansions (bash manual §4.1).
         addReason(seg, 'eval', `eval runs "${oneLine(words.map((w) => w.value).join(' '))}" as a script after expanding it again`);
       }
-      this.joined(seg, words.slice(i), out, depth, stdin, name);
+      this.joined(seg, words.slice(i), out, depth, name);
       return;
     }
     this.wrapped(seg, words.slice(i), assigns, out, depth, stdin);
@@ -288,28 +288,28 @@ export class SegmentAnalyzer {
   }
 
   /** Arguments joined by spaces and run as a script (`eval`, `watch`, `env -S`). */
-  private joined(seg: Segment, words: SegmentWord[], out: SegmentSink, depth: number, stdin: Stdin, what: string): void {
+  private joined(seg: Segment, words: SegmentWord[], out: SegmentSink, depth: number, what: string): void {
     if (words.some((w) => w.dynamic)) {
       addReason(seg, what === 'eval' ? 'eval' : 'dynamic-script', `${what} runs a script only known at run time: "${words.map((w) => w.value).join(' ')}"`);
       if (words.some((w) => hasSubstitution(w.value))) return;
     }
     const { text, map } = joinedMap(this.options.source, words);
-    this.reparse(seg, text, map, out, depth, what === 'eval' ? 'eval-string' : 'shell-string', stdin);
+    this.reparse(seg, text, map, out, depth, what === 'eval' ? 'eval-string' : 'shell-string');
   }
 
   /** One word that is a shell script (`bash -c`, `su -c`, git's program options). */
-  private script(seg: Segment, w: SegmentWord, out: SegmentSink, depth: number, stdin: Stdin, what: string, from = 0): void {
+  private script(seg: Segment, w: SegmentWord, out: SegmentSink, depth: number, what: string, from = 0): void {
     if (w.dynamic) {
       addReason(seg, 'dynamic-script', `${what} runs a script only known at run time: "${w.value.slice(from)}"`);
       // The text of a command substitution is not what the shell receives: do not parse it as the script.
       if (hasSubstitution(w.value.slice(from))) return;
     }
     const map = valueMap(this.options.source, w, from);
-    this.reparse(seg, w.value.slice(from), map, out, depth, 'shell-string', stdin);
+    this.reparse(seg, w.value.slice(from), map, out, depth, 'shell-string');
   }
 
   /** Parses a derived script and adds its segments, mapped back to source offsets. */
-  private reparse(seg: Segment, text: string, map: Int32Array, out: SegmentSink, depth: number, kind: ContextId, _stdin: Stdin): void {
+  private reparse(seg: Segment, text: string, map: Int32Array, out: SegmentSink, depth: number, kind: ContextId): void {
     const remaining = this.options.maxDepth - depth - 1;
     if (remaining <= 0) {
       addReason(seg, 'too-deep', `script strings nest deeper than ${this.options.maxDepth} levels`);
@@ -371,22 +371,23 @@ export class SegmentAnalyzer {
     if (cFlag) {
       const script = words[i];
       if (!script) return;
-      this.script(seg, script, out, depth, stdin, `${name} -c`);
+      this.script(seg, script, out, depth, `${name} -c`);
       return;
     }
     if (i < words.length && !readsStdin) return; // runs a script file
-    this.stdinProgram(seg, name, stdin, out, depth, true);
-  }
-
-  /** A shell or interpreter that reads its program from standard input. */
-  private stdinProgram(seg: Segment, name: string, stdin: Stdin, out: SegmentSink, depth: number, isShell: boolean): void {
-    if (stdin.kind === 'text' && isShell) {
+    if (stdin.kind === 'text') {
+      // A shell fed a heredoc or here-string runs its text: parse it as the script.
       if (stdin.dynamic) addReason(seg, 'dynamic-script', `${name} reads a script from a heredoc or here-string with expansions`);
       const map = new Int32Array(stdin.text.length + 1);
       for (let k = 0; k <= stdin.text.length; k++) map[k] = Math.min(stdin.start + k, Math.max(stdin.start, stdin.end - 1));
-      this.reparse(seg, stdin.text, map, out, depth, 'heredoc', { kind: 'none' });
+      this.reparse(seg, stdin.text, map, out, depth, 'heredoc');
       return;
     }
+    this.stdinProgram(seg, name, stdin);
+  }
+
+  /** A shell or interpreter that reads a program escalint cannot see from standard input. */
+  private stdinProgram(seg: Segment, name: string, stdin: Stdin): void {
     const where = stdin.kind === 'pipe' ? 'from a pipe' : stdin.kind === 'text' ? 'from a heredoc or here-string' : 'from standard input';
     addReason(seg, 'stdin-script', `${name} reads its program ${where}; escalint cannot see what it runs`);
   }
@@ -414,7 +415,7 @@ export class SegmentAnalyzer {
         continue;
       }
       if (a === '-' && spec.dashIsStdin) {
-        this.stdinProgram(seg, name, stdin, { push: () => {} }, 0, false);
+        this.stdinProgram(seg, name, stdin);
         return;
       }
       if (a.startsWith('-') && a.length > 1) continue;
@@ -425,7 +426,7 @@ export class SegmentAnalyzer {
       return; // a script file
     }
     if (READS_PROGRAM_FROM_STDIN.has(name) && stdin.kind !== 'none') {
-      this.stdinProgram(seg, name, stdin, { push: () => {} }, 0, false);
+      this.stdinProgram(seg, name, stdin);
     }
   }
 
@@ -451,11 +452,11 @@ export class SegmentAnalyzer {
       const w = words[i]!;
       const a = w.value;
       if (a === '-c' && words[i + 1]) {
-        this.gitConfig(seg, words[++i]!, 0, out, depth, stdin);
+        this.gitConfig(seg, words[++i]!, 0, out, depth);
         continue;
       }
       if (a.startsWith('-c') && a.length > 2) {
-        this.gitConfig(seg, w, 2, out, depth, stdin);
+        this.gitConfig(seg, w, 2, out, depth);
         continue;
       }
       if (a === '--exec-path' || a.startsWith('--exec-path=')) {
@@ -477,33 +478,33 @@ export class SegmentAnalyzer {
       const opt = eq > 0 ? a.slice(0, eq) : a;
       const isProgramOpt = Object.prototype.hasOwnProperty.call(GIT_PROGRAM_OPTIONS, opt) || (opt === '-u' && (sub === 'clone' || sub === 'ls-remote')) || ((opt === '-x' || opt === '--exec') && sub === 'rebase');
       if (!isProgramOpt) continue;
-      if (eq > 0) this.script(seg, w, out, depth, stdin, `git ${opt}`, eq + 1);
-      else if (words[k + 1]) this.script(seg, words[++k]!, out, depth, stdin, `git ${opt}`);
+      if (eq > 0) this.script(seg, w, out, depth, `git ${opt}`, eq + 1);
+      else if (words[k + 1]) this.script(seg, words[++k]!, out, depth, `git ${opt}`);
     }
     if (sub === 'submodule' && words[i + 1]?.value === 'foreach') {
       let k = i + 2;
       while (k < words.length && words[k]!.value.startsWith('--')) k++;
-      if (k < words.length) this.joined(seg, words.slice(k), out, depth, stdin, 'git submodule foreach');
+      if (k < words.length) this.joined(seg, words.slice(k), out, depth, 'git submodule foreach');
     }
     if (sub === 'bisect' && words[i + 1]?.value === 'run') this.wrapped(seg, words.slice(i + 2), [], out, depth, stdin);
   }
 
   /** `git -c key=value`: program-valued keys (and `!` aliases) run their value through the shell. */
-  private gitConfig(seg: Segment, w: SegmentWord, from: number, out: SegmentSink, depth: number, stdin: Stdin): void {
+  private gitConfig(seg: Segment, w: SegmentWord, from: number, out: SegmentSink, depth: number): void {
     const kv = w.value.slice(from);
     const eq = kv.indexOf('=');
     if (eq < 0) return;
     const key = kv.slice(0, eq).toLowerCase();
     const value = kv.slice(eq + 1);
     if (Object.prototype.hasOwnProperty.call(GIT_PROGRAM_CONFIG, key)) {
-      this.script(seg, w, out, depth, stdin, `git -c ${key}`, from + eq + 1);
+      this.script(seg, w, out, depth, `git -c ${key}`, from + eq + 1);
     } else if (key.startsWith('alias.') && value.startsWith('!')) {
-      this.script(seg, w, out, depth, stdin, `git -c ${key}`, from + eq + 2);
+      this.script(seg, w, out, depth, `git -c ${key}`, from + eq + 2);
     }
   }
 
   /** `trap 'cmd' SIGNAL…`: the action is a script the shell runs later (bash manual §4.2). */
-  private trap(seg: Segment, out: SegmentSink, depth: number, stdin: Stdin): void {
+  private trap(seg: Segment, out: SegmentSink, depth: number): void {
     const words = seg.words;
     let i = 1;
     while (i < words.length && /^-[lpP]+$/.test(words[i]!.value)) i++;
@@ -512,7 +513,7 @@ export class SegmentAnalyzer {
     // `trap SIGNAL` alone (or `trap - SIGNAL`) resets; an action needs at least one signal after it.
     if (!action || i + 1 >= words.length || action.value === '-' || action.value === '') return;
     if (action.dynamic) addReason(seg, 'eval', `trap runs "${oneLine(action.value)}" later, a script only known at run time`);
-    this.script(seg, action, out, depth, stdin, 'trap');
+    this.script(seg, action, out, depth, 'trap');
   }
 
   // ---- run-time evaluation -------------------------------------------------------------------
