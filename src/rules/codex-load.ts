@@ -351,7 +351,7 @@ export const NETWORK_PROTOCOLS = {
 } as const satisfies Record<string, NetworkProtocol>;
 
 export function validateNetworkProtocol(value: string): { protocol: NetworkProtocol } | LoadProblem {
-  const protocol = (NETWORK_PROTOCOLS as Record<string, NetworkProtocol>)[value];
+  const protocol = Object.prototype.hasOwnProperty.call(NETWORK_PROTOCOLS, value) ? (NETWORK_PROTOCOLS as Record<string, NetworkProtocol>)[value] : undefined;
   if (protocol) return { protocol };
   return problem(
     'network-protocol-invalid',

@@ -93,3 +93,9 @@ describe('validators (reference/codex-0.169.md §1.2)', () => {
     expect(isLoadProblem(validateNetworkDecision('ask'))).toBe(true);
   });
 });
+
+describe('names that are also JavaScript object members', () => {
+  it('refuses protocol "toString" like any unknown protocol', () => {
+    expect(validateNetworkProtocol('toString')).toMatchObject({ messageId: 'network-protocol-invalid' });
+  });
+});
