@@ -50,7 +50,7 @@ export function coldStart(runs = Number(process.env.BENCH_RUNS ?? 15)) {
  */
 export async function largeFiles(sizes = [10_000, 20_000], repeats = Number(process.env.BENCH_REPEATS ?? 7)) {
   const { lintFiles, lintLoaded } = await import(pathToFileURL(join(root, 'dist/src/lint.js')).href);
-  const { loadRuleFiles } = await import(pathToFileURL(join(root, 'dist/src/rules/load.js')).href);
+  const { loadRuleFiles } = await import(pathToFileURL(join(root, 'dist/src/load.js')).href);
   const dir = mkdtempSync(join(tmpdir(), 'escalint-bench-'));
   try {
     const files = {};
@@ -58,7 +58,7 @@ export async function largeFiles(sizes = [10_000, 20_000], repeats = Number(proc
     for (const n of sizes) {
       const file = join(dir, `rules-${n}.yaml`);
       writeFileSync(file, generateRuleFile(n));
-      const first = lintFiles([file]);
+      const first = await lintFiles([file]);
       if (first.errorCount > 0) throw new Error(`generated ${n}-rule file has errors: ${first.diagnostics[0].message}`);
       files[n] = file;
       times[n] = [];
@@ -66,7 +66,7 @@ export async function largeFiles(sizes = [10_000, 20_000], repeats = Number(proc
     for (let i = 0; i < repeats; i++) {
       for (const n of sizes) {
         const t0 = process.hrtime.bigint();
-        lintFiles([files[n]]);
+        await lintFiles([files[n]]);
         times[n].push(Number(process.hrtime.bigint() - t0) / 1e6);
       }
     }
@@ -76,9 +76,9 @@ export async function largeFiles(sizes = [10_000, 20_000], repeats = Number(proc
     for (const n of sizes) {
       out[n] = Math.min(...times[n]);
       med[n] = median(times[n]);
-      // Where the time goes: loading (src/rules) against the pipeline after it (src/lint.ts).
+      // Where the time goes: loading (src/load.ts) against the pipeline after it (src/lint.ts).
       const t0 = process.hrtime.bigint();
-      const loaded = loadRuleFiles([files[n]]);
+      const loaded = await loadRuleFiles([files[n]]);
       const t1 = process.hrtime.bigint();
       lintLoaded(loaded);
       const t2 = process.hrtime.bigint();

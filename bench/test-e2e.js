@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Evaluator } from '../dist/src/engine/evaluate.js';
 import { emitRulesFile } from '../dist/src/emit/starlark.js';
-import { loadRuleFiles } from '../dist/src/rules/load.js';
+import { loadRuleFiles } from '../dist/src/load.js';
 import { codexSplit } from '../dist/src/shell/codex-split.js';
 import { agentCommand, rng } from './data/agent-commands.js';
 
@@ -190,7 +190,7 @@ export async function run({ log = () => {}, codexSample = CODEX_SAMPLE } = {}) {
     writeFileSync(cmdsTxt, commands.join('\n') + '\n');
 
     // The same rules as Codex reads them.
-    const loaded = loadRuleFiles([rulesYaml]);
+    const loaded = await loadRuleFiles([rulesYaml]);
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
     if (loaded.fatal || errors.length > 0) throw new Error(`the generated rule set does not load: ${errors[0]?.message ?? 'fatal'}`);
     const emitted = emitRulesFile({ rules: loaded.ruleSet.rules, hostExecutables: loaded.ruleSet.hostExecutables });

@@ -13,7 +13,7 @@ export type {
   Span,
   Verdict,
 } from './types.js';
-export { loadRuleFiles, loadRuleFilesAsync, loadRuleText, type LoadOptions, type LoadResult, type RuleFileLoad } from './rules/load.js';
+export { loadRuleFiles, loadRuleText, type LoadOptions, type LoadRuleOptions, type LoadResult, type RuleFileLoad } from './load.js';
 export { loadYamlRuleFile, type YamlLoadOptions } from './rules/yaml.js';
 export { ruleFileSchema } from './rules/schema.js';
 export { codexSplit, codexSplitScript, CODEX_SPLIT_SHELLS, type CodexSplit } from './shell/codex-split.js';
@@ -25,5 +25,5 @@ export { formatters, formatNames, type FormatName, type FormatContext, type Form
 export { parseShell } from './shell/parse.js';
 export { REASONS, type ReasonId } from './shell/wrappers.js';
 export { CONTEXT_IDS, type ContextId } from './shell/segments.js';
-export { evaluate, Evaluator, type CommandEvaluation, type SegmentEvaluation, type CodexEvaluation, type EvaluateOptions } from './engine/evaluate.js';
+export { evaluate, Evaluator, type CommandEvaluation, type SegmentEvaluation, type CodexEvaluation, type EvaluateOptions, type Explanation } from './engine/evaluate.js';
 export type { ParseOptions, ParseResult, SegmentWord, SegmentReason, Redirect } from './types.js';

@@ -118,6 +118,10 @@ export interface Rule {
   source: SourceRef;
   /** Where its pattern is; findings about the rule point here. */
   patternSource: SourceRef;
+  /** Where its id is written (YAML only). */
+  idSource?: SourceRef;
+  /** Where its justification is written, when it has one and the loader knows. */
+  justificationSource?: SourceRef;
   /** Where each `match` example is (parallel to `match`), when the loader knows. */
   matchSources?: SourceRef[];
   /** Where each `not_match` example is (parallel to `notMatch`), when the loader knows. */
@@ -161,5 +165,7 @@ export interface RuleSet {
   hostExecutables: HostExecutable[];
   networkRules: NetworkRule[];
   settings: RuleSetSettings;
+  /** Where each `settings.checks` key is written (the last file that sets it), for findings about it. */
+  settingsKeys?: Record<string, SourceRef>;
   files: LoadedFile[];
 }

@@ -18,8 +18,8 @@ const cases = readdirSync(dir)
   .sort();
 
 /** The golden text of one file: `file:line:col: message [check]` per finding. */
-export function goldenLines(file: string): string {
-  const result = lintFiles([`${dir}${file}`], { reportUnusedDisableDirectives: true });
+export async function goldenLines(file: string): Promise<string> {
+  const result = await lintFiles([`${dir}${file}`], { reportUnusedDisableDirectives: true });
   if (result.fatal.length > 0) return result.fatal.map((d) => `fatal: ${d.message}\n`).join('');
   let out = '';
   for (const r of result.results) {
@@ -36,9 +36,9 @@ describe('golden: escalint check', () => {
     expect(cases.length).toBeGreaterThan(10);
   });
 
-  it.each(cases)('%s', (file) => {
+  it.each(cases)("%s", async (file) => {
     const outFile = `${dir}${file.replace(/\.(ya?ml|rules)$/, '')}.out`;
-    const actual = goldenLines(file);
+    const actual = await goldenLines(file);
     if (update || !existsSync(outFile)) {
       writeFileSync(outFile, actual);
       if (!update) throw new Error(`wrote missing golden file ${outFile}; review it and run again`);

@@ -17,6 +17,11 @@ function lint(text: string, opts: { settings?: RuleSet['settings']['checks']; lo
     /pattern: \[(\w+)\]/.test(l) ? [{ at: `[${/pattern: \[(\w+)\]/.exec(l)![1]}]`, pattern: ['x'], line: i }] : [],
   );
   const ruleSet = ruleSetOf([{ path: FILE, text, rules: rules.map((r) => ({ at: r.at, pattern: r.pattern })) }], opts.settings);
+  // The loader records where each settings.checks key is written; here, the key's first `id:`.
+  for (const id of Object.keys(opts.settings ?? {})) {
+    const start = text.indexOf(`${id}:`);
+    if (start >= 0) ruleSet.settingsKeys = { ...ruleSet.settingsKeys, [id]: { file: FILE, start, end: start + id.length } };
+  }
   const diagnostics: Diagnostic[] = (opts.loader ?? []).map(([needle, check]) => diag(FILE, text, needle, check, `${check} finding`));
   const result = lintLoaded({ ruleSet, diagnostics, fatal: false }, { reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives });
   const lineOf = (d: Diagnostic) => text.slice(0, d.start).split('\n').length;

@@ -5,14 +5,16 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FormatName, Formatter } from '../format/index.js';
+import { formatNames, type FormatName } from '../format/names.js';
+import type { Formatter } from '../format/types.js';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIO } from './io.js';
 import type { CommandContext } from './main.js';
+import { packageVersion } from './version.js';
 
-const FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github'];
+const FORMATS: readonly string[] = formatNames;
 
 // Each format's module alone, rather than src/format/index.ts with all five (start-up);
-// `satisfies` keeps this table in step with the formats src/format/index.ts names.
+// `satisfies` keeps this table in step with the format names (src/format/names.ts).
 const FORMAT_MODULES = {
   stylish: async () => (await import('../format/stylish.js')).stylish,
   compact: async () => (await import('../format/compact.js')).compact,
@@ -96,16 +98,14 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
   // The loader reads paths relative to the process; resolve against the CLI's cwd, then report
   // every path as the user wrote it.
   const absolute = display.map((f) => path.resolve(io.cwd, f));
-  // The .rules reader (Starlark grammar, Chevrotain) only when a .rules file is given.
   const [{ lintFiles }, formatter, { allChecks }] = await Promise.all([
-    import('../lint-core.js'),
+    import('../lint.js'),
     FORMAT_MODULES[opts.format as FormatName](),
     import('../checks/index.js'),
-    absolute.some((f) => /\.rules$/i.test(f)) ? import('../rules/starlark.js') : undefined,
   ]);
   const toDisplay = new Map(absolute.map((a, i) => [a, display[i]!]));
   const shown = (p: string) => toDisplay.get(p) ?? p;
-  const lint = lintFiles(absolute, { reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives === true });
+  const lint = await lintFiles(absolute, { reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives === true });
   if (lint.fatal.length > 0) {
     const d = lint.fatal[0]!;
     throw new CliError(d.message.split(JSON.stringify(d.file ?? '')).join(JSON.stringify(shown(d.file ?? ''))));
@@ -136,7 +136,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
   const report = formatter(results, {
     cwd: io.cwd,
     color,
-    toolVersion: await packageVersion(),
+    toolVersion: packageVersion(),
     checks: allChecks(),
   });
   if (opts.outputFile) {
@@ -156,17 +156,4 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;
-}
-
-/** The version in escalint's package.json, from dist/src/cli or src/cli alike. */
-async function packageVersion(): Promise<string> {
-  for (const rel of ['../../package.json', '../../../package.json']) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'escalint' && pkg.version) return pkg.version;
-    } catch {
-      // try the next candidate
-    }
-  }
-  return '0.0.0';
 }

@@ -1,7 +1,7 @@
 import type { Command as CommandType } from 'commander';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CliError, EXIT_USAGE, processIO, type CliIO } from './io.js';
+import { packageVersion } from './version.js';
 
 // commander is CommonJS: `require` it rather than `import` it, which would have Node lex its
 // source for named exports (the cjs-module-lexer costs a few milliseconds of every start).
@@ -41,15 +41,6 @@ async function registrations(argv: string[]): Promise<RegisterCommand[]> {
   const only = commands.some((c) => typeof c !== 'function' && c.name === named) ? named : undefined;
   const wanted = commands.filter((c) => typeof c === 'function' || only === undefined || c.name === only);
   return Promise.all(wanted.map((c) => (typeof c === 'function' ? c : c.load())));
-}
-
-function packageVersion(): string {
-  // dist/src/cli/main.js when built, src/cli/main.ts when tests run the sources.
-  const depth = import.meta.url.includes('/dist/') ? '../../../' : '../../';
-  const pkg = JSON.parse(readFileSync(new URL(`${depth}package.json`, import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
 }
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {

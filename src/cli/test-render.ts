@@ -1,6 +1,6 @@
 // Rendering of `escalint test` results: the fixed JSON shape (design.md §5) and a small tree per
 // command for people.
-import type { CommandEvaluation } from '../engine/evaluate.js';
+import type { CommandEvaluation, Explanation } from '../engine/evaluate.js';
 import type { PrefixMatch } from '../engine/match.js';
 import type { LineIndex } from '../format/lines.js';
 import { paint, type Paint } from '../format/paint.js';
@@ -20,6 +20,15 @@ function rulePosition(m: PrefixMatch, ctx: RenderContext): { line: number; colum
   let pos = positions.get(m.rule);
   if (!pos) positions.set(m.rule, (pos = ctx.lines.get(m.rule.source.file)?.position(m.rule.source.start) ?? { line: 1, column: 1 }));
   return pos;
+}
+
+/** An explanation with its rule's place filled in: `file:line`. */
+export function explanationText(e: Explanation, ctx: RenderContext): string {
+  if (!e.rule) return e.template;
+  const file = e.rule.source.file;
+  const lines = ctx.lines.get(file);
+  const where = lines ? `${ctx.display(file)}:${lines.position(e.rule.source.start).line}` : ctx.display(file);
+  return e.template.split('{{rule}}').join(where);
 }
 
 export function matchJson(m: PrefixMatch, ctx: RenderContext) {
@@ -55,7 +64,7 @@ export function resultJson(r: CommandEvaluation, ctx: RenderContext) {
     },
   };
   if (r.diagnostics.length > 0) out.diagnostics = r.diagnostics.map((d) => ({ message: d.message, start: d.start, end: d.end }));
-  if (r.explanation) out.explanation = r.explanation;
+  if (r.explanation) out.explanation = explanationText(r.explanation, ctx);
   return out;
 }
 
@@ -106,6 +115,6 @@ export function resultText(r: CommandEvaluation, ctx: RenderContext, color: bool
   const split = c.split ? `splits into ${c.commands.map(argvText).join(' ; ')}` : `checks ${argvText(c.commands[0] ?? [])} whole`;
   out.push(`${p.cyan('codex 0.169.0')}: ${split}  ${verdict(c.decision)}`);
   for (const m of c.matches) out.push(`   ${colourOf(p, m.decision)(m.decision)} by ${JSON.stringify(m.rule.pattern)} at ${where(m, ctx)}`);
-  if (r.explanation) out.push(`${p.yellow('note')}: ${r.explanation}`);
+  if (r.explanation) out.push(`${p.yellow('note')}: ${explanationText(r.explanation, ctx)}`);
   return `${out.join('\n')}\n`;
 }

@@ -16,9 +16,6 @@ interface TestOptions {
   cwd?: string;
 }
 
-/** Findings that mean a rule file cannot be used: test exits 2 with them (design.md §5). */
-const UNREADABLE = new Set(['io', 'yaml', 'schema', 'rules-syntax', 'codex-load']);
-
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -57,26 +54,26 @@ async function runTest(ruleFiles: string[], opts: TestOptions, ctx: CommandConte
   const sources = [opts.command.length > 0, opts.commands !== undefined, opts.expect !== undefined].filter(Boolean).length;
   if (sources === 0) throw new CliError('nothing to test: give -c "<command>", --commands FILE or --expect FILE');
 
-  const [{ loadRuleFiles }, { Evaluator, verdictRank }, { LineIndex }, render] = await Promise.all([
-    import('../rules/load.js'),
+  const [{ loadRuleFiles, CODEX_REFUSES }, { Evaluator, verdictRank }, { LineIndex }, render] = await Promise.all([
+    import('../load.js'),
     import('../engine/evaluate.js'),
     import('../format/lines.js'),
     import('./test-render.js'),
-    import('../rules/starlark.js'),
   ]);
 
   const files = ruleFiles.map((f) => path.resolve(io.cwd, f));
   for (const f of files) {
     if (!fs.existsSync(f)) throw new CliError(`no such file: ${path.relative(io.cwd, f) || f}`);
   }
-  const loaded = loadRuleFiles(files);
+  const loaded = await loadRuleFiles(files);
   const shownPaths = new Map<string, string>();
   const display = (p: string): string => {
     let shown = shownPaths.get(p);
     if (shown === undefined) shownPaths.set(p, (shown = path.relative(io.cwd, p) || p));
     return shown;
   };
-  const blocking = loaded.diagnostics.filter((d) => UNREADABLE.has(d.check) && d.severity === 'error');
+  // What Codex refuses to start on (a failing example too) cannot be tested as if it loaded.
+  const blocking = loaded.diagnostics.filter((d) => CODEX_REFUSES.has(d.check) && d.severity === 'error');
   if (loaded.fatal || blocking.length > 0) {
     const lines = blocking.length > 0 ? blocking : loaded.diagnostics;
     for (const d of lines) {
@@ -86,18 +83,12 @@ async function runTest(ruleFiles: string[], opts: TestOptions, ctx: CommandConte
     }
     throw new CliError('the rule files cannot be used as they are; fix the errors above (escalint check shows them all)');
   }
-  for (const d of loaded.diagnostics.filter((x) => x.check === 'example-mismatch')) {
-    const file = loaded.ruleSet.files.find((x) => x.path === d.file);
-    const pos = file ? new LineIndex(file.text).position(d.start) : { line: 1, column: 1 };
-    io.stderr(`warning: ${d.file ? display(d.file) : '<rules>'}:${pos.line}:${pos.column}: ${d.message} (Codex refuses to load this file) [${d.check}]\n`);
-  }
-
   const cases: Case[] = [];
   for (const c of opts.command) cases.push({ command: c, hasCodex: false });
   if (opts.commands !== undefined) cases.push(...readCommandsFile(path.resolve(io.cwd, opts.commands)));
   if (opts.expect !== undefined) cases.push(...(await readExpectFile(path.resolve(io.cwd, opts.expect), opts.expect)));
 
-  const evaluator = new Evaluator(loaded.ruleSet, { cwd: opts.cwd ? path.resolve(io.cwd, opts.cwd) : io.cwd, displayPath: display });
+  const evaluator = new Evaluator(loaded.ruleSet, { cwd: opts.cwd ? path.resolve(io.cwd, opts.cwd) : io.cwd });
   const results = cases.map((c) => evaluator.evaluate(c.command));
   const lines = new Map<string, InstanceType<typeof LineIndex>>();
   for (const f of loaded.ruleSet.files) lines.set(f.path, new LineIndex(f.text));

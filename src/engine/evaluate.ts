@@ -4,7 +4,7 @@
 // `["/bin/bash", "-lc", command]`, or the whole argv, with basename fallback).
 import { codexSplit } from '../shell/codex-split.js';
 import { parseShell } from '../shell/parse.js';
-import type { Decision, Diagnostic, LoadedFile, ParseOptions, Rule, RuleSet, Segment, SegmentReason, Verdict } from '../types.js';
+import type { Decision, Diagnostic, ParseOptions, Rule, RuleSet, Segment, SegmentReason, Verdict } from '../types.js';
 import { canonicalCaselessKey } from './canonical.js';
 import { RuleIndex, strictestDecision, type MatchOptions, type PrefixMatch } from './match.js';
 
@@ -15,8 +15,16 @@ export interface EvaluateOptions {
   /** The shell Codex wraps the command in (default `/bin/bash`). */
   shell?: string;
   parse?: ParseOptions;
-  /** How rule file paths appear in explanations (default: as loaded). */
-  displayPath?: (path: string) => string;
+}
+
+/**
+ * Why the full view and Codex differ. The engine knows rules by offset, not by line: `template`
+ * holds `{{rule}}` where the location of `rule` goes, and the caller renders it
+ * (src/cli/test-render.ts), as formatters render a Diagnostic's offsets.
+ */
+export interface Explanation {
+  template: string;
+  rule?: Rule;
 }
 
 export interface SegmentEvaluation {
@@ -42,7 +50,7 @@ export interface CommandEvaluation {
   diagnostics: Diagnostic[];
   codex: CodexEvaluation;
   /** Why the full view and Codex differ, when they do. */
-  explanation?: string;
+  explanation?: Explanation;
 }
 
 const VERDICT_RANK = { allow: 0, unmatched: 1, prompt: 2, forbidden: 3 } as const satisfies Record<Verdict, number>;
@@ -174,7 +182,7 @@ export class Evaluator {
     }
     const codex: CodexEvaluation = { split: split.split, commands: split.commands, decision: strictestDecision(codexMatches), matches: codexMatches };
     const result: CommandEvaluation = { command, decision, segments, diagnostics: parsed.diagnostics, codex };
-    const explanation = explain(result, this.ruleSet, this.options.displayPath ?? ((p) => p));
+    const explanation = explain(result);
     if (explanation) result.explanation = explanation;
     return result;
   }
@@ -191,43 +199,23 @@ export function evaluate(ruleSet: RuleSet, command: string, options: EvaluateOpt
   return new Evaluator(ruleSet, options).evaluate(command);
 }
 
-/** Where a rule is, for messages: `file:line`. */
-export function ruleLocation(ruleSet: RuleSet, rule: Rule, display: (path: string) => string = (p) => p): string {
-  const file = ruleSet.files.find((f) => f.path === rule.source.file);
-  if (!file) return display(rule.source.file);
-  return `${display(rule.source.file)}:${lineOf(file, rule.source.start)}`;
-}
-
-/** Offsets of line starts per loaded file, computed once: explanations name rules in large files. */
-const lineStartsCache = new WeakMap<LoadedFile, number[]>();
-
-/** 1-based line of `offset` in the file's text (LF line ends). */
-function lineOf(file: LoadedFile, offset: number): number {
-  const text = file.text;
-  let starts = lineStartsCache.get(file);
-  if (!starts) {
-    starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    lineStartsCache.set(file, starts);
-  }
-  // The last line start at or before offset.
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= Math.min(offset, text.length)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
-
 function shown(argv: readonly string[]): string {
   return argv.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : JSON.stringify(w))).join(' ');
 }
 
 /** A one-line explanation of why Codex decides differently from the full view. */
-function explain(r: CommandEvaluation, ruleSet: RuleSet, display: (path: string) => string): string | undefined {
-  const at = (rule: Rule) => ruleLocation(ruleSet, rule, display);
+function explain(r: CommandEvaluation): Explanation | undefined {
+  let named: Rule | undefined;
+  const at = (rule: Rule) => {
+    named = rule;
+    return '{{rule}}';
+  };
+  const text = explainText(r, at);
+  if (text === undefined) return undefined;
+  return named ? { template: text, rule: named } : { template: text };
+}
+
+function explainText(r: CommandEvaluation, at: (rule: Rule) => string): string | undefined {
   const codexVerdict: Verdict = r.codex.decision ?? 'unmatched';
   if (codexVerdict === r.decision) return undefined;
   if (r.diagnostics.length > 0) {

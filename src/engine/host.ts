@@ -2,6 +2,7 @@
 // when no rule matches argv[0] as written, Codex makes argv[0] absolute, normalizes it lexically,
 // takes its basename and tries the rules for that name, gated by `host_executable` allowlists.
 import type { HostExecutable } from '../types.js';
+import { normalizeAbsolutePath } from '../util/path.js';
 
 export interface ResolveOptions {
   /** Directory that relative program paths are joined to. Without it, relative names are not resolved. */
@@ -13,19 +14,6 @@ export interface ResolveOptions {
   home?: string;
 }
 
-/**
- * Lexical normalization of an absolute path: `.` and empty components dropped, `..` pops (never above
- * the root), a trailing `/` ignored. Symlinks are not consulted, as in Codex.
- */
-export function normalizeAbsolutePath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return '/' + parts.join('/');
-}
 
 /**
  * The absolute, normalized path Codex resolves a program name to, or null when it cannot (a relative

@@ -4,10 +4,9 @@
 // (`path`, relative to the value that was passed in) so the caller can point at it, and carries
 // Codex's own error text so a user can match it with what Codex prints.
 import type { Decision, NetworkProtocol } from '../types.js';
-import { normalizeAbsolutePath } from '../engine/host.js';
+import { normalizeAbsolutePath } from '../util/path.js';
 import { shlexSplit } from './shlex.js';
 
-export { normalizeAbsolutePath };
 
 /**
  * A value as the validators see it: JSON-like, plus `{ type }` for Starlark values that have no

@@ -1,6 +1,10 @@
-// Loads rule files (YAML or Codex `.rules`) and merges them in the order given, as Codex merges
+// Reads rule files (YAML or Codex `.rules`) and merges them in the order given, as Codex merges
 // its `rules/*.rules` files (reference/codex-0.169.md §0): rule order is load order, and for
-// host executables the last definition of a name wins (the engine applies that).
+// host executables the last definition of a name wins (the engine applies that). This stage only
+// reads; what needs matching (the examples) runs after it (src/load.ts).
+//
+// The readers are chosen by extension. The `.rules` reader (the Starlark grammar, Chevrotain) is
+// imported the first time a `.rules` file is read, so a YAML-only run never loads it.
 import { readFileSync, statSync } from 'node:fs';
 import type {
   Diagnostic,
@@ -10,13 +14,12 @@ import type {
   Rule,
   RuleSet,
   RuleSetSettings,
+  SourceRef,
 } from '../types.js';
-// Type only: the .rules reader (with Chevrotain) is loaded by whoever needs it and registers itself.
-import type { StarlarkLoadOptions } from './starlark.js';
+import { sizeProblem } from './decode.js';
 import { loadYamlRuleFile, type YamlLoadOptions } from './yaml.js';
-import { DEFAULT_MAX_BYTES, tooLargeMessage } from './yaml-limits.js';
 
-/** What loading one rule file yields; the YAML and `.rules` readers both return it. */
+/** What reading one rule file yields; the YAML and `.rules` readers both return it. */
 export interface RuleFileLoad {
   /** The file's text as decoded (offsets in diagnostics and sources refer to it). */
   text: string;
@@ -25,9 +28,12 @@ export interface RuleFileLoad {
   hostExecutables: HostExecutable[];
   networkRules: NetworkRule[];
   settings: RuleSetSettings;
+  /** Where each `settings.checks` key is written (YAML only), for findings about it. */
+  settingsKeys?: Record<string, SourceRef>;
   diagnostics: Diagnostic[];
 }
 
+/** Options of every reader: the limits, and for YAML which reader reads it. */
 export type LoadOptions = YamlLoadOptions;
 
 export interface LoadResult {
@@ -37,30 +43,8 @@ export interface LoadResult {
   fatal: boolean;
 }
 
-type StarlarkLoader = (path: string, text: string | Uint8Array, options: StarlarkLoadOptions) => RuleFileLoad;
-
-let starlarkLoader: StarlarkLoader | undefined;
-
-/**
- * Called by src/rules/starlark.ts when it is imported. The loader does not import the .rules
- * reader itself, so that YAML-only runs never load the Starlark grammar and Chevrotain: import
- * `src/lint.ts` (the library entry) or `src/rules/starlark.ts` before loading a `.rules` file, or
- * use `loadRuleFilesAsync`, which imports the reader when a `.rules` file is given.
- */
-export function setStarlarkLoader(loader: StarlarkLoader): void {
-  starlarkLoader = loader;
-}
-
-/** Whether `paths` hold a `.rules` file and the .rules reader is not loaded yet. */
-export function needsStarlarkReader(paths: readonly string[]): boolean {
-  return starlarkLoader === undefined && paths.some((p) => ruleFileKind(p) === 'rules');
-}
-
-/** `loadRuleFiles`, importing the .rules reader first when a `.rules` file is given. */
-export async function loadRuleFilesAsync(paths: readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
-  if (needsStarlarkReader(paths)) await import('./starlark.js');
-  return loadRuleFiles(paths, options);
-}
+/** A reader of one kind of rule file: text or bytes in, rules and diagnostics out; never throws. */
+export type RuleReader = (path: string, input: string | Uint8Array, options: LoadOptions) => RuleFileLoad;
 
 /** The kind of rule file a path names, by extension; undefined when escalint cannot read it. */
 export function ruleFileKind(path: string): LoadedFile['kind'] | undefined {
@@ -70,48 +54,33 @@ export function ruleFileKind(path: string): LoadedFile['kind'] | undefined {
   return undefined;
 }
 
-/** Loads one file's text (or bytes) already in memory; `.rules` by extension, otherwise YAML. */
-export function loadRuleText(
-  path: string,
-  text: string | Uint8Array,
-  options: LoadOptions = {},
-  priorHostExecutables: readonly HostExecutable[] = [],
-): RuleFileLoad {
-  if (ruleFileKind(path) === 'rules') {
-    const starlark: StarlarkLoadOptions = { priorHostExecutables };
-    if (options.maxBytes !== undefined) starlark.maxSize = options.maxBytes;
-    if (options.maxDepth !== undefined) starlark.maxDepth = options.maxDepth;
-    if (!starlarkLoader) {
-      // A programming error, not a user mistake: see setStarlarkLoader.
-      throw new Error('the .rules reader is not loaded: import src/lint.js or src/rules/starlark.js first');
-    }
-    return starlarkLoader(path, text, starlark);
-  }
-  return loadYamlRuleFile(path, text, options);
+/** The reader for a path: YAML unless it ends in `.rules`. */
+export async function readerFor(path: string): Promise<RuleReader> {
+  if (ruleFileKind(path) !== 'rules') return loadYamlRuleFile;
+  return (await import('./starlark.js')).loadStarlarkRuleFile;
+}
+
+/** Reads one file's text (or bytes) already in memory; `.rules` by extension, otherwise YAML. */
+export async function readRuleText(path: string, input: string | Uint8Array, options: LoadOptions = {}): Promise<RuleFileLoad> {
+  return (await readerFor(path))(path, input, options);
 }
 
 /** Reads and merges rule files in the order given. */
-export function loadRuleFiles(paths: readonly string[], options: LoadOptions = {}): LoadResult {
+export async function readRuleFiles(paths: readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
   const ruleSet: RuleSet = { rules: [], hostExecutables: [], networkRules: [], settings: { checks: {} }, files: [] };
   const diagnostics: Diagnostic[] = [];
+  const ids = new Map<string, Rule>();
   let fatal = false;
   for (const path of paths) {
+    const kind = ruleFileKind(path) ?? 'yaml';
     let bytes: Buffer;
     try {
       // A huge file is refused from its size alone, without reading it.
       const stat = statSync(path);
-      const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
-      if (stat.isFile() && stat.size > max) {
-        const kind = ruleFileKind(path) ?? 'yaml';
-        diagnostics.push({
-          check: kind === 'rules' ? 'rules-syntax' : 'yaml',
-          messageId: 'too-large',
-          severity: 'error',
-          message: tooLargeMessage(stat.size, max),
-          file: path,
-          start: 0,
-          end: 0,
-        });
+      const tooLarge = stat.isFile() ? sizeProblem(stat.size, options.maxBytes) : undefined;
+      if (tooLarge) {
+        const { messageId, start, end, message } = tooLarge;
+        diagnostics.push({ check: kind === 'rules' ? 'rules-syntax' : 'yaml', messageId, severity: 'error', message, file: path, start, end });
         ruleSet.files.push({ path, text: '', kind });
         continue;
       }
@@ -129,28 +98,53 @@ export function loadRuleFiles(paths: readonly string[], options: LoadOptions = {
       });
       continue;
     }
-    const loaded = loadRuleText(path, bytes, options, ruleSet.hostExecutables);
-    mergeInto(ruleSet, loaded, true);
-    ruleSet.files.push({ path, text: loaded.text, kind: ruleFileKind(path) ?? 'yaml' });
+    const loaded = (await readerFor(path))(path, bytes, options);
     diagnostics.push(...loaded.diagnostics);
+    diagnostics.push(...duplicateIds(loaded.rules, ids));
+    mergeInto(ruleSet, loaded);
+    ruleSet.files.push({ path, text: loaded.text, kind });
   }
   return { ruleSet, diagnostics, fatal };
 }
 
 /**
- * Appends one file's parts: rules renumbered in load order; later settings override earlier ones.
- * `owned`: the rules were just loaded for this set, so they are renumbered in place, not copied.
+ * Rule ids are unique across the merged files (design.md §2): a `schema` error on each later
+ * use, naming the first. `seen` holds the ids of the files read before, and is updated.
  */
-export function mergeInto(ruleSet: RuleSet, loaded: RuleFileLoad, owned = false): void {
+function duplicateIds(rules: readonly Rule[], seen: Map<string, Rule>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    if (rule.id === null) continue;
+    const first = seen.get(rule.id);
+    if (!first) {
+      seen.set(rule.id, rule);
+      continue;
+    }
+    const at = rule.idSource ?? rule.patternSource;
+    out.push({
+      check: 'schema',
+      messageId: 'duplicate-id',
+      severity: 'error',
+      message: `rule id "${rule.id}" is already used by an earlier rule; rule ids are unique: rename one of them`,
+      file: at.file,
+      start: at.start,
+      end: at.end,
+      related: [{ ...(first.idSource ?? first.patternSource), message: `first rule with id "${rule.id}"` }],
+    });
+  }
+  return out;
+}
+
+/** Appends one file's parts: rules renumbered in load order; later settings override earlier ones. */
+function mergeInto(ruleSet: RuleSet, loaded: RuleFileLoad): void {
   for (const rule of loaded.rules) {
-    if (owned) {
-      rule.index = ruleSet.rules.length;
-      ruleSet.rules.push(rule);
-    } else ruleSet.rules.push({ ...rule, index: ruleSet.rules.length });
+    rule.index = ruleSet.rules.length;
+    ruleSet.rules.push(rule);
   }
   ruleSet.hostExecutables.push(...loaded.hostExecutables);
   ruleSet.networkRules.push(...loaded.networkRules);
   Object.assign(ruleSet.settings.checks, loaded.settings.checks);
+  if (loaded.settingsKeys) ruleSet.settingsKeys = { ...ruleSet.settingsKeys, ...loaded.settingsKeys };
   if (loaded.settings.codexVersion !== undefined) ruleSet.settings.codexVersion = loaded.settings.codexVersion;
 }
 

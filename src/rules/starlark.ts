@@ -3,8 +3,7 @@
 // Codex would run but escalint does not (variables, `def`, loops, f-strings, operators…) is a
 // `rules-syntax` finding at its position; everything Codex refuses at load time is `codex-load`
 // at the offending argument or element (reference/codex-0.169.md §1); failing examples are
-// `example-mismatch` (src/rules/examples.ts).
-import { isUtf8 } from 'node:buffer';
+// checked after loading (src/engine/examples.ts).
 import {
   parseStarlark,
   type Argument,
@@ -29,19 +28,16 @@ import {
   type LoadProblem,
   type LoadValue,
 } from './codex-load.js';
-import { checkExamples } from './examples.js';
-import { setStarlarkLoader, type RuleFileLoad } from './load.js';
-import { firstInvalidUtf8 } from './yaml-limits.js';
+import { didYouMean } from '../util/edit-distance.js';
+import { decodeRuleFile } from './decode.js';
+import type { RuleFileLoad } from './load.js';
+import { DEFAULT_MAX_DEPTH } from './yaml-limits.js';
 
 export interface StarlarkLoadOptions {
-  /** Largest file read, in UTF-16 code units of the text (or bytes when given bytes); default 5 MiB. */
-  maxSize?: number;
+  /** Largest file read, in bytes; default 5 MiB. */
+  maxBytes?: number;
   /** Deepest bracket nesting read; default 100. */
   maxDepth?: number;
-  /** Host executables defined by earlier files (Codex validates examples against them too). */
-  priorHostExecutables?: readonly Pick<HostExecutable, 'name' | 'paths'>[];
-  /** Directory relative program paths in examples resolve against (default `/`). */
-  cwd?: string;
 }
 
 export type StarlarkLoadResult = RuleFileLoad;
@@ -293,7 +289,7 @@ class FileReader {
       const kw = arg.name!;
       const nameNode = { start: arg.nameStart!, end: arg.nameEnd! };
       if (!(params as readonly string[]).includes(kw)) {
-        const meant = Object.prototype.hasOwnProperty.call(KWARG_HINTS, kw) ? KWARG_HINTS[kw] : undefined;
+        const meant = Object.hasOwn(KWARG_HINTS, kw) ? KWARG_HINTS[kw] : didYouMean(kw, params);
         const hint = meant ? `; did you mean \`${meant}\`?` : `; expected one of ${params.join(', ')}`;
         this.report(
           'codex-load',
@@ -408,14 +404,17 @@ class FileReader {
       notMatchSources: notMatch!.sources,
       index: this.rules.length,
     };
-    if (justification !== undefined) rule.justification = justification;
+    if (justification !== undefined) {
+      rule.justification = justification;
+      rule.justificationSource = this.source(justificationArg!.value);
+    }
     this.rules.push(rule);
   }
 
   /**
    * `match`/`not_match`: a list of strings or lists of strings. Elements of another type cannot be
    * kept in a Rule, so they are reported here; empty or unsplittable examples are kept and left
-   * to checkExamples, which reports them with Codex's order.
+   * to the examples stage (src/engine/examples.ts), which reports them in Codex's order.
    */
   examples(param: string, arg: Argument | undefined): { examples: RuleExample[]; sources: SourceRef[] } | undefined {
     if (!arg) return { examples: [], sources: [] };
@@ -489,37 +488,20 @@ function emptyLoad(text: string, diagnostics: Diagnostic[]): StarlarkLoadResult 
 
 /**
  * Reads one Codex `.rules` file. `text` may be the decoded text or the file's bytes (then invalid
- * UTF-8, which Codex refuses, is reported). Never throws; every problem is a Diagnostic.
+ * UTF-8, which Codex refuses, is reported). Never throws; every problem is a Diagnostic. Examples
+ * are checked after loading, for every format alike (src/engine/examples.ts).
  */
-export function loadStarlarkRuleFile(path: string, text: string | Uint8Array, options: StarlarkLoadOptions = {}): StarlarkLoadResult {
-  const maxSize = options.maxSize ?? 5 * 1024 * 1024;
-  const refuse = (source: string, messageId: string, message: string): StarlarkLoadResult =>
-    emptyLoad(source, [{ check: 'rules-syntax', messageId, severity: 'error', message, file: path, start: 0, end: 0 }]);
-  if (text.length > maxSize) {
-    return refuse('', 'too-large', `file is ${text.length} ${typeof text === 'string' ? 'characters' : 'bytes'}, over the limit of ${maxSize}; split it into several .rules files`);
+export function loadStarlarkRuleFile(path: string, input: string | Uint8Array, options: StarlarkLoadOptions = {}): StarlarkLoadResult {
+  const decoded = decodeRuleFile(input, options.maxBytes);
+  if (decoded.problem) {
+    const { messageId, start, end, message } = decoded.problem;
+    return emptyLoad(decoded.text, [{ check: 'rules-syntax', messageId, severity: 'error', message, file: path, start, end }]);
   }
-  let source: string;
-  if (typeof text === 'string') {
-    source = text;
-  } else {
-    const bad = isUtf8(text) ? -1 : firstInvalidUtf8(text);
-    if (bad >= 0) {
-      return refuse('', 'invalid-utf8', `file is not valid UTF-8 (first bad byte at byte offset ${bad}); save it as UTF-8 (Codex cannot read it either)`);
-    }
-    source = new TextDecoder('utf-8').decode(text);
-  }
-
+  const source = decoded.text;
   const reader = new FileReader(path, source);
-  const parsed = parseStarlark(source, { maxDepth: options.maxDepth ?? 100 });
+  const parsed = parseStarlark(source, { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH });
   for (const e of parsed.errors) reader.syntax(e);
   for (const stmt of parsed.module.statements) reader.statement(stmt);
-
-  // Codex checks examples after the whole file ran, against the host executables of this file
-  // (earlier or later lines) and of earlier files (reference/codex-0.169.md §1.3).
-  const hosts = [...(options.priorHostExecutables ?? []), ...reader.hostExecutables];
-  for (const rule of reader.rules) {
-    reader.diagnostics.push(...checkExamples(rule, hosts, options.cwd !== undefined ? { cwd: options.cwd } : {}));
-  }
   reader.diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
   return {
     text: source,
@@ -530,6 +512,3 @@ export function loadStarlarkRuleFile(path: string, text: string | Uint8Array, op
     diagnostics: reader.diagnostics,
   };
 }
-
-// Register with the generic loader (src/rules/load.ts) so `.rules` paths are read by this module.
-setStarlarkLoader(loadStarlarkRuleFile);

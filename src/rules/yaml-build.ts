@@ -121,7 +121,11 @@ export function buildRuleFileParts(yd: YamlData): Omit<RuleFileLoad, 'diagnostic
         notMatchSources,
         index: rules.length,
       };
-      if (typeof entry.justification === 'string') rule.justification = entry.justification;
+      if (typeof entry.id === 'string') rule.idSource = ref(`${at}/id`);
+      if (typeof entry.justification === 'string') {
+        rule.justification = entry.justification;
+        rule.justificationSource = ref(`${at}/justification`);
+      }
       rules.push(rule);
     });
   }
@@ -166,10 +170,13 @@ export function buildRuleFileParts(yd: YamlData): Omit<RuleFileLoad, 'diagnostic
   }
 
   const settings: RuleSetSettings = { checks: {} };
+  const settingsKeys: Record<string, SourceRef> = {};
   if (isObj(top.settings)) {
     const checks = top.settings.checks;
     if (isObj(checks)) {
       for (const [id, v] of Object.entries(checks)) {
+        const key = yd.nodes.get(`/settings/checks/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`)?.key?.range;
+        if (key) settingsKeys[id] = { file: yd.file, start: key[0], end: key[1] };
         if (typeof v === 'string' && SEVERITIES.includes(v)) settings.checks[id] = v as CheckSeverity;
         else if (Array.isArray(v) && v.length === 2 && SEVERITIES.includes(v[0] as string) && isObj(v[1])) {
           settings.checks[id] = [v[0] as CheckSeverity, { ...v[1] }];
@@ -178,7 +185,7 @@ export function buildRuleFileParts(yd: YamlData): Omit<RuleFileLoad, 'diagnostic
     }
     if (typeof top.settings.codex_version === 'string') settings.codexVersion = top.settings.codex_version;
   }
-  return { rules, hostExecutables, networkRules, settings, diagnostics };
+  return { rules, hostExecutables, networkRules, settings, settingsKeys, diagnostics };
 }
 
 function lookup<V>(table: Record<string, V>, key: unknown): V | undefined {

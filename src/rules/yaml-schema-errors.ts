@@ -6,9 +6,8 @@ import type { Diagnostic } from '../types.js';
 import { isLoadProblem, parseExample, validatePatternShape, type LoadProblem, type LoadValue } from './codex-load.js';
 import { schemasAt, type SchemaNode } from './schema.js';
 import type { ScalarNode, SourceNode, YamlData } from './yaml.js';
-import { editDistance } from '../util/edit-distance.js';
+import { didYouMean } from '../util/edit-distance.js';
 
-export { editDistance };
 
 /** Plain YAML 1.1 booleans: strings in YAML 1.2 (what escalint reads) but `true`/`false` to older tools. */
 const YAML11_BOOLEAN = /^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
@@ -207,21 +206,6 @@ function got(yd: YamlData, pointer: string, data: unknown): string {
   return src === '' ? 'nothing' : src;
 }
 
-
-/** The closest candidate within a small edit distance, or undefined. */
-export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
-  if (word.length > 64) return undefined;
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = c.toLowerCase() === word.toLowerCase() ? 0.5 : editDistance(word, c);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
-}
 
 /**
  * Codex refuses these at load (reference/codex-0.169.md §1.4); the schema says it too, so

@@ -5,14 +5,14 @@
 // → plain data plus a map from JSON pointer to YAML node → JSON Schema (ajv) with errors mapped
 // back to nodes (yaml-schema-errors.ts) → Rule objects (yaml-build.ts).
 import { createRequire } from 'node:module';
-import { isUtf8 } from 'node:buffer';
 import type { Node } from 'yaml';
 import type { Diagnostic } from '../types.js';
 import type { RuleFileLoad } from './load.js';
 import { validateRuleFileData } from './schema.js';
 import { buildRuleFileParts } from './yaml-build.js';
 import { fastLookup, fastValueRange, readFastYaml, type FastTree } from './yaml-fast.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, firstInvalidUtf8, firstTooDeep, tooLargeMessage } from './yaml-limits.js';
+import { decodeRuleFile } from './decode.js';
+import { DEFAULT_MAX_DEPTH, firstTooDeep } from './yaml-limits.js';
 import { mapSchemaErrors, nonStringScalarDiagnostics, scalarNeedsCheck } from './yaml-schema-errors.js';
 
 // The `yaml` package (70-odd CommonJS modules) is loaded only when the fast reader gives up:
@@ -28,6 +28,11 @@ export interface YamlLoadOptions {
   maxBytes?: number;
   /** Deepest accepted nesting of collections (default 100). */
   maxDepth?: number;
+  /**
+   * `auto` (default): the fast reader for the plain subset, the `yaml` package for anything else;
+   * `yaml`: always the `yaml` package (the reference the fast reader is tested against).
+   */
+  reader?: 'auto' | 'yaml';
 }
 
 /** What the later stages read of a node: its range, and value and style for scalars. */
@@ -76,56 +81,28 @@ export function loadYamlRuleFile(
   input: string | Uint8Array,
   options: YamlLoadOptions = {},
 ): RuleFileLoad {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const diags = new DiagnosticList(path);
   const refuse = (text: string): RuleFileLoad => ({ ...emptyParts(text), diagnostics: diags.sorted() });
 
-  // 1. Limits, before any parsing.
-  let text: string;
-  if (typeof input === 'string') {
-    const size = input.length > maxBytes ? input.length : Buffer.byteLength(input, 'utf8');
-    if (size > maxBytes) {
-      diags.add('too-large', 0, 0, tooLargeMessage(size, maxBytes));
-      return refuse('');
-    }
-    text = input;
-  } else {
-    if (input.length > maxBytes) {
-      diags.add('too-large', 0, 0, tooLargeMessage(input.length, maxBytes));
-      return refuse('');
-    }
-    const bytes = Buffer.from(input.buffer, input.byteOffset, input.length);
-    // isUtf8 (native) accepts exactly what firstInvalidUtf8 does; the JS scan only places the error.
-    const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(input);
-    if (bad >= 0) {
-      // Offsets are UTF-16 units of the text before the bad byte, so formatters can place it.
-      const at = bytes.subarray(0, bad).toString('utf8').length;
-      text = bytes.toString('utf8');
-      const hex = bytes[bad]!.toString(16).padStart(2, '0');
-      diags.add('invalid-utf8', at, at + 1, `invalid UTF-8 (byte 0x${hex} at byte offset ${bad}); save the file as UTF-8`);
-      return refuse(text);
-    }
-    text = bytes.toString('utf8');
+  // 1. Limits, before any parsing: size and UTF-8 (the guard every reader shares), then depth.
+  const decoded = decodeRuleFile(input, options.maxBytes);
+  if (decoded.problem) {
+    const p = decoded.problem;
+    diags.add(p.messageId, p.start, p.end, p.message);
+    return refuse(decoded.text);
   }
+  const text = decoded.text;
   const deep = firstTooDeep(text, maxDepth);
   if (deep >= 0) {
     diags.add('too-deep', deep, deep + 1, `nesting deeper than ${maxDepth} levels; a rule file never needs this much`);
     return refuse(text);
   }
 
-  // 2. Parse: the fast reader for the plain subset; else the `yaml` package, whose errors and
-  // refusals (below) are what escalint reports. Aliases are never resolved (billion laughs).
-  const fast = readFastYaml(text, scalarNeedsCheck, maxDepth);
-  const yd: YamlData = fast
-    ? { file: path, text, data: fast.data, nodes: fastNodes(text, fast.root), scalars: fast.scalars, reported: new Set(), hasProps: false }
-    : { file: path, text, data: undefined, nodes: new Map(), scalars: [], reported: new Set(), hasProps: false };
-  let empty = false;
-  if (!fast) {
-    const parsed = parseWithYaml(text, yd, diags, maxDepth);
-    if (parsed === 'refused') return refuse(text);
-    empty = parsed === 'empty';
-  }
+  // 2–3. Parse into data with a source map.
+  const read = readYamlData(path, text, diags, maxDepth, options.reader);
+  if (read === 'refused') return refuse(text);
+  const { yd, empty } = read;
 
   // 4. Schema: tokens that YAML read as numbers, booleans or null; then ajv.
   for (const d of nonStringScalarDiagnostics(yd)) diags.push(d);
@@ -147,6 +124,28 @@ export function loadYamlRuleFile(
   const { diagnostics: loadProblems, ...parts } = buildRuleFileParts(yd);
   for (const d of loadProblems) diags.push(d);
   return { ...parts, text, diagnostics: diags.sorted() };
+}
+
+/**
+ * The document's data and source map: the fast reader for the plain subset (unless `reader` is
+ * `yaml`); else the `yaml` package, whose errors and refusals (below) are what escalint reports.
+ * Aliases are never resolved (billion laughs). 'refused' when the text cannot be read on.
+ */
+export function readYamlData(
+  path: string,
+  text: string,
+  diags: DiagnosticList,
+  maxDepth: number = DEFAULT_MAX_DEPTH,
+  reader: YamlLoadOptions['reader'] = 'auto',
+): { yd: YamlData; empty: boolean } | 'refused' {
+  const fast = reader === 'yaml' ? null : readFastYaml(text, scalarNeedsCheck, maxDepth);
+  if (fast) {
+    const nodes = fastNodes(text, fast.root);
+    return { yd: { file: path, text, data: fast.data, nodes, scalars: fast.scalars, reported: new Set(), hasProps: false }, empty: false };
+  }
+  const yd: YamlData = { file: path, text, data: undefined, nodes: new Map(), scalars: [], reported: new Set(), hasProps: false };
+  const parsed = parseWithYaml(text, yd, diags, maxDepth);
+  return parsed === 'refused' ? 'refused' : { yd, empty: parsed === 'empty' };
 }
 
 /**
@@ -327,7 +326,7 @@ function keyText(k: Node, text: string): string {
 }
 
 /** Collects the file's diagnostics, capping each kind so hostile input cannot flood the output. */
-class DiagnosticList {
+export class DiagnosticList {
   private readonly list: Diagnostic[] = [];
   private readonly counts = new Map<string, number>();
   constructor(private readonly file: string) {}

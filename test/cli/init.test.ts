@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { installedSchemaPath, schemaRefFor, starterRuleFile } from '../../src/cli/init.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
-import { loadRuleFiles } from '../../src/rules/load.js';
+import { loadRuleFiles } from '../../src/load.js';
 import { ruleFileSchema } from '../../src/rules/schema.js';
 
 async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -32,7 +32,7 @@ describe('escalint init', () => {
     const text = readFileSync(file, 'utf8');
     const ref = /^# yaml-language-server: \$schema=(\S+)$/m.exec(text)![1]!;
     expect(JSON.parse(readFileSync(path.resolve(cwd, ref), 'utf8'))).toEqual(ruleFileSchema);
-    const loaded = loadRuleFiles([file]);
+    const loaded = await loadRuleFiles([file]);
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.ruleSet.rules.length).toBeGreaterThan(0);
   });

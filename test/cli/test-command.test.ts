@@ -28,6 +28,11 @@ write(
 write('extra.rules', 'prefix_rule(pattern=["git", "push"], decision="prompt")\n');
 write('bad.yaml', 'version: 1\nrules:\n  - pattern: [ls]\n    decision: deny\n');
 write('vars.rules', 'x = ["ls"]\nprefix_rule(pattern=x)\n');
+write('not-match.yaml', 'version: 1\nrules:\n  - pattern: [git, status]\n    decision: allow\n    not_match: [git status -s]\n');
+write('not-match.rules', 'prefix_rule(pattern=["git", "status"], decision="allow", not_match=["git status -s"])\n');
+write('dup-id.yaml', 'version: 1\nrules:\n  - id: a\n    pattern: [ls]\n    decision: allow\n  - id: a\n    pattern: [cat]\n    decision: allow\n');
+write('crlf.yaml', 'version: 1\r\nrules:\r\n  - pattern: [echo]\r\n    decision: allow\r\n  - pattern: [rm]\r\n    decision: forbidden\r\n');
+write('cr.yaml', 'version: 1\rrules:\r  - pattern: [echo]\r    decision: allow\r  - pattern: [rm]\r    decision: forbidden\r');
 write('commands.txt', '# agent commands\ngit status\n\necho $(rm -rf /)\r\ngit push\n');
 write('expect-ok.yaml', '- command: git status\n  decision: allow\n  codex: allow\n- command: echo $(rm -rf /)\n  decision: forbidden\n  codex: null\n');
 write('expect-bad.yaml', '- command: git status\n  decision: forbidden\n- command: make\n  codex: allow\n');
@@ -144,6 +149,9 @@ describe('escalint test', () => {
     ['a missing rule file', ['test', 'nope.yaml', '-c', 'ls']],
     ['an unreadable rule file', ['test', 'bad.yaml', '-c', 'ls']],
     ['a .rules file escalint does not run', ['test', 'vars.rules', '-c', 'ls']],
+    ['a YAML not_match example that matches (Codex refuses to start)', ['test', 'not-match.yaml', '-c', 'ls']],
+    ['a .rules not_match example that matches (Codex refuses to start)', ['test', 'not-match.rules', '-c', 'ls']],
+    ['two rules with one id', ['test', 'dup-id.yaml', '-c', 'ls']],
     ['no command', ['test', 'rules.yaml']],
     ['a bad --fail-on', ['test', 'rules.yaml', '-c', 'ls', '--fail-on', 'allow']],
     ['a bad format', ['test', 'rules.yaml', '-c', 'ls', '--format', 'xml']],
@@ -151,6 +159,19 @@ describe('escalint test', () => {
     const r = await run(args);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
+  });
+
+  it.each([
+    ['not-match.yaml', 'not-match.yaml:5:17'],
+    ['not-match.rules', 'not-match.rules:1:69'],
+  ])('shows why Codex would refuse %s', async (file, at) => {
+    const r = await run(['test', file, '-c', 'ls']);
+    expect(r.stderr.split('\n')[0]).toMatch(new RegExp(`^${at.replace(/\./g, '\\.')}: not_match example .* \\[example-mismatch\\]$`));
+  });
+
+  it.each(['crlf.yaml', 'cr.yaml'])('names the rule by its line in an explanation (%s line ends)', async (file) => {
+    const r = await run(['test', file, '-c', 'echo $(rm x)', '--format', 'json']);
+    expect(JSON.parse(r.stdout)[0].explanation).toBe(`Codex checks this script whole, so the forbidden rule at ${file}:5 does not apply to \`rm x\``);
   });
 
   it('shows the diagnostics of an unreadable rule file', async () => {

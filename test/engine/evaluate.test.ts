@@ -87,9 +87,9 @@ describe('evaluate', () => {
   });
 
   it('explains where the views differ', () => {
-    expect(evaluate(RULES, 'echo $(rm -rf /)').explanation).toMatch(/^Codex checks this script whole, so the forbidden rule at test\.rules does not apply to `rm -rf \/`$/);
-    expect(evaluate(RULES, 'sudo rm -rf /').explanation).toMatch(/^Codex does not look inside wrappers/);
-    expect(evaluate(RULES, 'git status').explanation).toBeUndefined();
+    expect(evaluate(RULES, 'echo $(rm -rf /)').explanation?.template).toMatch(/^Codex checks this script whole, so the forbidden rule at \{\{rule\}\} does not apply to `rm -rf \/`$/);
+    expect(evaluate(RULES, 'sudo rm -rf /').explanation?.template).toMatch(/^Codex does not look inside wrappers/);
+    expect(evaluate(RULES, 'git status').explanation?.template).toBeUndefined();
   });
 
   it('Codex is stricter when a rule matches its whole bash -lc argv', () => {
@@ -97,7 +97,7 @@ describe('evaluate', () => {
     const r = evaluate(rs, 'ls > out');
     expect(r.codex.decision).toBe('prompt');
     expect(r.decision).toBe('unmatched');
-    expect(r.explanation).toMatch(/^Codex checks the whole `\/bin\/bash -lc …` command line/);
+    expect(r.explanation?.template).toMatch(/^Codex checks the whole `\/bin\/bash -lc …` command line/);
   });
 });
 
@@ -105,9 +105,9 @@ describe('explanations', () => {
   it.each([
     ['git log | make', /^no rule matches `make`; Codex's decision \(allow\) covers only the commands its rules match/],
     ['echo "$HOME"', /^Codex checks this script whole \(`\/bin\/bash -lc …`\) and no rule matches that; escalint allows every command in it$/],
-    ['$cmd', /^`"\$cmd"` is only known at run time and might match the prompt rule at test\.rules \(\["curl"\]\); Codex decides unmatched$/],
+    ['$cmd', /^`"\$cmd"` is only known at run time and might match the prompt rule at \{\{rule\}\} \(\["curl"\]\); Codex decides unmatched$/],
     ['python3 -c 1', /^escalint cannot see what `python3 -c 1` runs \(inline-code: /],
   ])('%s', (command, re) => {
-    expect(evaluate(RULES, command).explanation).toMatch(re);
+    expect(evaluate(RULES, command).explanation?.template).toMatch(re);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { basenameOf, HostAllowlist, normalizeAbsolutePath, resolveProgramPath } from '../../src/engine/host.js';
+import { basenameOf, HostAllowlist, resolveProgramPath } from '../../src/engine/host.js';
+import { normalizeAbsolutePath } from '../../src/util/path.js';
 
 describe('normalizeAbsolutePath (lexical, as Codex)', () => {
   it.each([

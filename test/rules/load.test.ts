@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { lintFiles } from '../../src/lint.js';
-import { loadRuleFiles, loadRuleText, ruleFileKind } from '../../src/rules/load.js';
+import { loadRuleFiles, loadRuleText } from '../../src/load.js';
+import { ruleFileKind } from '../../src/rules/load.js';
 import { ruleFileSchema } from '../../src/rules/schema.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'escalint-load-'));
@@ -14,7 +15,7 @@ const write = (name: string, text: string | Buffer): string => {
   return p;
 };
 
-describe('loadRuleFiles', () => {
+describe('loadRuleFiles', async () => {
   const a = write(
     'a.yaml',
     'version: 1\nrules:\n  - pattern: [git, status]\n  - pattern: [ls]\nhost_executables:\n  - {name: git, paths: [/usr/bin/git]}\nsettings:\n  checks: {too-specific: warn, implicit-decision: off}\n  codex_version: "0.168.0"\n',
@@ -25,8 +26,8 @@ describe('loadRuleFiles', () => {
   );
   const c = write('c.rules', 'prefix_rule(pattern=["rm", "-rf"], decision="forbidden")\n');
 
-  test('merges in the order given; rule index continues across files', () => {
-    const { ruleSet, diagnostics, fatal } = loadRuleFiles([a, b, c]);
+  test('merges in the order given; rule index continues across files', async () => {
+    const { ruleSet, diagnostics, fatal } = await loadRuleFiles([a, b, c]);
     expect(fatal).toBe(false);
     expect(diagnostics).toEqual([]);
     expect(ruleSet.rules.map((r) => [r.pattern, r.index, path.basename(r.source.file)])).toEqual([
@@ -45,16 +46,16 @@ describe('loadRuleFiles', () => {
     expect(ruleSet.files[0]!.text).toBe(readFileSync(a, 'utf8'));
   });
 
-  test('later settings override earlier ones, per check', () => {
-    const { ruleSet } = loadRuleFiles([a, b]);
+  test('later settings override earlier ones, per check', async () => {
+    const { ruleSet } = await loadRuleFiles([a, b]);
     expect(ruleSet.settings).toEqual({ checks: { 'too-specific': 'error', 'implicit-decision': 'off' }, codexVersion: '0.169.0' });
   });
 
   test.each([
     ['a missing file', path.join(dir, 'missing.yaml'), 'no such file'],
     ['a directory', dir, 'is a directory'],
-  ])('%s is fatal with one line', (_name, p, reason) => {
-    const { diagnostics, fatal, ruleSet } = loadRuleFiles([a, p]);
+  ])('%s is fatal with one line', async (_name, p, reason) => {
+    const { diagnostics, fatal, ruleSet } = await loadRuleFiles([a, p]);
     expect(fatal).toBe(true);
     expect(diagnostics).toEqual([
       { check: 'io', messageId: 'unreadable', severity: 'error', message: `cannot read ${JSON.stringify(p)}: ${reason}`, file: p, start: 0, end: 0 },
@@ -62,28 +63,28 @@ describe('loadRuleFiles', () => {
     expect(ruleSet.rules).toHaveLength(2); // the readable file still loads
   });
 
-  test('a file over the size limit is refused from its size, not read', () => {
+  test('a file over the size limit is refused from its size, not read', async () => {
     const big = write('big.yaml', `version: 1\n${'#'.repeat(100)}\n`);
-    const { diagnostics, fatal } = loadRuleFiles([big], { maxBytes: 64 });
+    const { diagnostics, fatal } = await loadRuleFiles([big], { maxBytes: 64 });
     expect(fatal).toBe(false);
     expect(diagnostics.map((d) => [d.check, d.messageId])).toEqual([['yaml', 'too-large']]);
   });
 
-  test('invalid UTF-8 on disk is found from the bytes', () => {
+  test('invalid UTF-8 on disk is found from the bytes', async () => {
     const bad = write('bad.yaml', Buffer.from([0x76, 0x3a, 0x20, 0xc3, 0x28, 0x0a]));
-    const { diagnostics } = loadRuleFiles([bad]);
+    const { diagnostics } = await loadRuleFiles([bad]);
     expect(diagnostics.map((d) => [d.messageId, d.start])).toEqual([['invalid-utf8', 3]]);
   });
 });
 
-describe('loadRuleText', () => {
-  test('in memory, YAML by default', () => {
-    const r = loadRuleText('<stdin>', 'version: 1\nrules: [{pattern: [a]}]\n');
+describe('loadRuleText', async () => {
+  test('in memory, YAML by default', async () => {
+    const { ruleSet: r } = await loadRuleText('<stdin>', 'version: 1\nrules: [{pattern: [a]}]\n');
     expect(r.rules.map((x) => x.pattern)).toEqual([['a']]);
   });
 
-  test('.rules by extension', () => {
-    const r = loadRuleText('x.rules', 'prefix_rule(pattern=["a"])\n');
+  test('.rules by extension', async () => {
+    const { ruleSet: r } = await loadRuleText('x.rules', 'prefix_rule(pattern=["a"])\n');
     expect(r.rules.map((x) => [x.pattern, x.decisionExplicit])).toEqual([[['a'], false]]);
   });
 
@@ -95,30 +96,30 @@ describe('loadRuleText', () => {
   ])('ruleFileKind(%s)', (p, kind) => expect(ruleFileKind(p)).toBe(kind));
 });
 
-describe('rules.example.yaml', () => {
+describe('rules.example.yaml', async () => {
   const example = fileURLToPath(new URL('../../rules.example.yaml', import.meta.url));
   const text = readFileSync(example, 'utf8');
 
-  test('its modeline resolves, relative to the file, to the schema', () => {
+  test('its modeline resolves, relative to the file, to the schema', async () => {
     const m = /^# yaml-language-server: \$schema=(\S+)$/m.exec(text);
     expect(m).not.toBeNull();
     const target = path.resolve(path.dirname(example), m![1]!);
     expect(JSON.parse(readFileSync(target, 'utf8'))).toEqual(ruleFileSchema);
   });
 
-  test('loads with zero diagnostics', () => {
-    const { diagnostics, fatal } = loadRuleFiles([example]);
+  test('loads with zero diagnostics', async () => {
+    const { diagnostics, fatal } = await loadRuleFiles([example]);
     expect(fatal).toBe(false);
     expect(diagnostics).toEqual([]);
   });
 
-  test('lints clean', () => {
-    const result = lintFiles([example]);
+  test('lints clean', async () => {
+    const result = await lintFiles([example]);
     expect(result.diagnostics).toEqual([]);
   });
 
-  test('uses every field of the schema', () => {
-    const r = loadRuleText(example, text);
+  test('uses every field of the schema', async () => {
+    const { ruleSet: r } = await loadRuleText(example, text);
     const fields = new Set<string>();
     for (const rule of r.rules) {
       if (rule.id) fields.add('id');

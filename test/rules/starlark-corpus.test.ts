@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RuleIndex, strictestDecision } from '../../src/engine/match.js';
-import { loadStarlarkRuleFile } from '../../src/rules/starlark.js';
 import type { Diagnostic, HostExecutable, Rule } from '../../src/types.js';
+import { loadTexts } from './stages.js';
 
 interface PolicyCase {
   name: string;
@@ -26,16 +26,8 @@ const NOT_RUN = new Set(['variable', 'def', 'loop', 'if', 'f-string', 'lambda', 
 
 /** Loads the case's files in order, as Codex does (examples see earlier files' host executables). */
 function loadCase(c: PolicyCase): { rules: Rule[]; hosts: HostExecutable[]; diagnostics: Diagnostic[] } {
-  const rules: Rule[] = [];
-  const hosts: HostExecutable[] = [];
-  const diagnostics: Diagnostic[] = [];
-  (c.files ?? [c.rules]).forEach((text, i) => {
-    const r = loadStarlarkRuleFile(`f${i}.rules`, text, { priorHostExecutables: hosts });
-    rules.push(...r.rules);
-    hosts.push(...r.hostExecutables);
-    diagnostics.push(...r.diagnostics);
-  });
-  return { rules, hosts, diagnostics };
+  const r = loadTexts((c.files ?? [c.rules]).map((text, i) => ({ path: `f${i}.rules`, text })));
+  return { rules: r.rules, hosts: r.hostExecutables, diagnostics: r.diagnostics };
 }
 
 const failing = cases.filter((c) => c.error !== undefined);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadStarlarkRuleFile } from '../../src/rules/starlark.js';
 import type { Diagnostic } from '../../src/types.js';
+import { loadTexts } from './stages.js';
 
 function lineCol(text: string, offset: number): string {
   const before = text.slice(0, offset);
@@ -15,8 +16,9 @@ function golden(text: string, diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((d) => `${lineCol(text, d.start)} ${d.check}/${d.messageId}`);
 }
 
+/** The reader and the example stage, as `loadRuleFiles` runs them. */
 function load(text: string) {
-  return loadStarlarkRuleFile('f.rules', text);
+  return loadTexts([{ path: 'f.rules', text }]);
 }
 
 describe('reading rules', () => {
@@ -198,11 +200,12 @@ describe('examples and host executables of the file', () => {
     expect(golden(bad, load(bad).diagnostics)).toEqual(['1:47 example-mismatch/match-unmatched']);
   });
 
-  it('uses host executables of earlier files (priorHostExecutables)', () => {
+  it('uses host executables of earlier files, not of later ones', () => {
     const text = 'prefix_rule(pattern=["git","status"], match=["/usr/local/bin/git status"])\n';
-    expect(loadStarlarkRuleFile('b.rules', text).diagnostics).toEqual([]);
-    const r = loadStarlarkRuleFile('b.rules', text, { priorHostExecutables: [{ name: 'git', paths: ['/usr/bin/git'] }] });
-    expect(r.diagnostics.map((d) => d.messageId)).toEqual(['match-unmatched']);
+    const hosts = { path: 'a.rules', text: 'host_executable(name="git", paths=["/usr/bin/git"])\n' };
+    expect(load(text).diagnostics).toEqual([]);
+    expect(loadTexts([{ path: 'b.rules', text }, hosts]).diagnostics).toEqual([]);
+    expect(loadTexts([hosts, { path: 'b.rules', text }]).diagnostics.map((d) => d.messageId)).toEqual(['match-unmatched']);
   });
 });
 

@@ -1,7 +1,8 @@
 // ajv errors mapped back to YAML nodes: the key for an unknown key, the value for a wrong type,
 // enum or const, the mapping for a missing key; one message per mistake, in words a person uses.
 import { describe, expect, test } from 'vitest';
-import { didYouMean, editDistance, labelOf } from '../../src/rules/yaml-schema-errors.js';
+import { labelOf } from '../../src/rules/yaml-schema-errors.js';
+import { didYouMean, editDistance } from '../../src/util/edit-distance.js';
 import { loadYamlRuleFile } from '../../src/rules/yaml.js';
 import { lineCol } from './yaml-helpers.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RuleIndex } from '../../src/engine/match.js';
-import { checkExamples, codexMatchError, codexNotMatchError, debugPrefixRules, rustDebugString } from '../../src/rules/examples.js';
+import { checkExamples, codexMatchError, codexNotMatchError, debugPrefixRules, rustDebugString } from '../../src/engine/examples.js';
 import { loadStarlarkRuleFile } from '../../src/rules/starlark.js';
 import type { Rule } from '../../src/types.js';
 
@@ -92,7 +92,7 @@ describe("Codex's error text", () => {
   it.each(corpus.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const files = c.files ?? [c.rules];
     const hosts = files.slice(0, -1).flatMap((f) => loadStarlarkRuleFile('a.rules', f).hostExecutables);
-    const last = loadStarlarkRuleFile('b.rules', files[files.length - 1]!, { priorHostExecutables: hosts });
+    const last = loadStarlarkRuleFile('b.rules', files[files.length - 1]!);
     const all = [...hosts, ...last.hostExecutables];
     const r = last.rules[0]!;
     const index = new RuleIndex([r], all);

@@ -3,10 +3,10 @@
 // first-position alternative), plus the host executables known at the end of the file, with host
 // resolution on. `not_match` is checked first and stops at its first offender; `match` reports
 // every unmatched example. Malformed examples are `codex-load`; failing ones `example-mismatch`.
-import { RuleIndex, type PrefixMatch } from '../engine/match.js';
-import type { Diagnostic, HostExecutable, PatternElement, Rule, SourceRef } from '../types.js';
-import { isLoadProblem, parseExample, type LoadValue } from './codex-load.js';
-import { renderExample } from './shlex.js';
+import { RuleIndex, type PrefixMatch } from './match.js';
+import type { Diagnostic, HostExecutable, PatternElement, Rule, RuleSet, SourceRef } from '../types.js';
+import { isLoadProblem, parseExample, type LoadValue } from '../rules/codex-load.js';
+import { renderExample } from '../rules/shlex.js';
 
 export interface CheckExamplesOptions {
   /**
@@ -167,4 +167,26 @@ export function checkExamples(
     });
   }
   return diagnostics;
+}
+
+/**
+ * The example stage, after loading, for every format alike: each rule's examples checked with the
+ * host executables Codex knows when it validates that rule — every definition in the rule's own
+ * file (earlier or later lines) and in the files loaded before it (reference/codex-0.169.md §1.3).
+ */
+export function checkRuleSetExamples(ruleSet: RuleSet, options: CheckExamplesOptions = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const order = new Map(ruleSet.files.map((f, i) => [f.path, i]));
+  let known: HostExecutable[] = [];
+  let knownUpTo = -1;
+  for (const rule of ruleSet.rules) {
+    if (rule.match.length === 0 && rule.notMatch.length === 0) continue;
+    const fileIndex = order.get(rule.source.file) ?? ruleSet.files.length;
+    if (fileIndex !== knownUpTo) {
+      known = ruleSet.hostExecutables.filter((h) => (order.get(h.source.file) ?? Infinity) <= fileIndex);
+      knownUpTo = fileIndex;
+    }
+    out.push(...checkExamples(rule, known, options));
+  }
+  return out;
 }
