@@ -91,6 +91,8 @@ export function lintLoaded(loaded: LoadResult, options: LintOptions = {}): LintR
           };
           if (f.hint !== undefined) d.hint = f.hint;
           if (f.related !== undefined) d.related = f.related;
+          if (f.fix !== undefined) d.fix = f.fix;
+          if (f.suggestions !== undefined) d.suggestions = f.suggestions;
           raw.push(d);
         },
       });

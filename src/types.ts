@@ -21,6 +21,17 @@ export interface RelatedLocation extends Span {
   message: string;
 }
 
+/** A replacement of the half-open range `[start, end)` of a file's text (ESLint's fix). */
+export interface TextEdit extends Span {
+  text: string;
+}
+
+/** An edit a person may choose to apply (ESLint's suggestions); `desc` says what it does. */
+export interface Suggestion {
+  desc: string;
+  edits: TextEdit[];
+}
+
 /**
  * Every user mistake and every finding is a Diagnostic (style.md house rule 2).
  * `check` is the id of the check or structural stage (`yaml`, `schema`, `rules-syntax`,
@@ -36,6 +47,10 @@ export interface Diagnostic extends Span {
   /** Optional short hint on how to fix the problem. */
   hint?: string;
   related?: RelatedLocation[];
+  /** Safe edits in `file` that `--fix` applies (never widening a permission). */
+  fix?: TextEdit[];
+  /** Edits offered to a person, applied only with `--fix-type suggestion`. */
+  suggestions?: Suggestion[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // `meta` documents the check (every output format and `escalint check --help` read it), `run`
 // looks at the loaded RuleSet and reports findings by `messageId`. The pipeline (src/lint.ts)
 // owns severities, directives and ordering; a check only says what it found and where.
-import type { CheckSeverity, RelatedLocation, RuleSet, Severity, SourceRef } from '../types.js';
+import type { CheckSeverity, RelatedLocation, RuleSet, Severity, SourceRef, Suggestion, TextEdit } from '../types.js';
 
 export interface CheckMeta<M extends string = string> {
   /** One line, lowercase, no trailing period: what the check finds. */
@@ -23,6 +23,13 @@ export interface Finding<M extends string = string> {
   at: SourceRef;
   hint?: string;
   related?: RelatedLocation[];
+  /**
+   * A safe edit `--fix` applies: it never widens a permission (removing an exact duplicate, or a
+   * rule that can never change a decision). Edits are in the file of `at`.
+   */
+  fix?: TextEdit[];
+  /** Edits offered but never applied by `--fix` alone (generalizing a rule widens it): `--fix-type suggestion`. */
+  suggestions?: Suggestion[];
 }
 
 export interface CheckContext<M extends string = string> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { implicitDecision } from '../../src/checks/implicit-decision.js';
+import { runCheckTable } from './check-tester.js';
 import { ruleSetOf, runCheck, span } from './helpers.js';
 
 const at = (text: string, needle: string) => {
@@ -59,4 +60,18 @@ describe('implicit-decision', () => {
       `rules@default.rules:${at(starlark, '["ls"]')}: prefix_rule has no decision; Codex treats it as "allow": write decision="allow" explicitly`,
     ]);
   });
+});
+
+runCheckTable(implicitDecision, {
+  valid: ['- pattern: [git, status]\n  decision: allow', '- pattern: [rm]\n  decision: forbidden\n  justification: use trash'],
+  invalid: [
+    {
+      code: '- pattern: [git, status]\n  decision: allow\n- id: gh-checks\n  pattern: [gh, pr, checks]\n- pattern: [ls]',
+      errors: [
+        { messageId: 'yaml', line: 4, column: 12, data: { name: ' "gh-checks"' } },
+        { messageId: 'yaml', line: 5, column: 12, data: { name: '' } },
+      ],
+      rulesMessageIds: { yaml: 'rules' },
+    },
+  ],
 });
