@@ -100,3 +100,29 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
   }
   return { text: out + text.slice(pos), applied };
 }
+
+/** A suggestion that adds a rule right after `after` (same indentation in YAML; a line of its own in `.rules`). */
+export function insertRuleSuggestion(
+  ruleSet: RuleSet,
+  after: Rule,
+  rule: { pattern: readonly PatternElement[]; decision: Rule['decision']; justification: string },
+  desc: string,
+): Suggestion | undefined {
+  const text = fileText(ruleSet, after);
+  const lines = removeRuleEdit(ruleSet, after); // the entry's whole lines, when it has them to itself
+  if (text === undefined || lines === undefined) return undefined;
+  const kind = fileKind(ruleSet, after);
+  const pattern = patternSource(rule.pattern, kind);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const ending = lines.end === text.length && !/[\r\n]$/.test(text) ? eol : '';
+  if (pattern === undefined) return undefined;
+  if (kind === 'yaml') {
+    const indent = ' '.repeat(after.source.start - lines.start - 2);
+    const body = `- pattern: ${pattern}${eol}${indent}  decision: ${rule.decision}${eol}${indent}  justification: ${JSON.stringify(rule.justification)}${eol}`;
+    return { desc, edits: [{ start: lines.end, end: lines.end, text: `${ending}${indent}${body}` }] };
+  }
+  const justification = encodeStarlarkString(rule.justification);
+  if (!justification.ok) return undefined;
+  const call = `prefix_rule(pattern=${pattern}, decision="${rule.decision}", justification=${justification.text})${eol}`;
+  return { desc, edits: [{ start: lines.end, end: lines.end, text: `${ending}${call}` }] };
+}

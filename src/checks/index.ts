@@ -3,10 +3,24 @@
 // matters for ties. A new check is one file named by its id plus one line here; the pipeline
 // (src/lint.ts) needs no change. test/checks/meta.test.ts keeps every entry documented and tested.
 import type { Check, CheckMeta } from './define.js';
+import { absolutePath } from './absolute-path.js';
+import { codexScriptGap } from './codex-script-gap.js';
+import { envAssignment } from './env-assignment.js';
+import { globLiteral } from './glob-literal.js';
 import { implicitDecision } from './implicit-decision.js';
+import { missingJustification } from './missing-justification.js';
+import { unsafeJustification } from './unsafe-justification.js';
 import { structuralChecks } from './structural.js';
 
-export const checks: readonly Check[] = [implicitDecision];
+export const checks: readonly Check[] = [
+  envAssignment,
+  absolutePath,
+  globLiteral,
+  codexScriptGap,
+  implicitDecision,
+  missingJustification,
+  unsafeJustification,
+];
 
 export { defineCheck, formatMessage } from './define.js';
 export type { Check, CheckContext, CheckMeta, Finding } from './define.js';

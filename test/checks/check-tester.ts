@@ -174,6 +174,17 @@ export function runCheckTable(check: Check, table: CheckTable): void {
       expect(table.invalid.length).toBeGreaterThan(0);
     });
 
+    it('produces every messageId of its meta in some invalid case', () => {
+      const seen = new Set<string>();
+      for (const c of table.invalid) {
+        const formats = c.formats ?? ['yaml', 'rules'];
+        const yaml = loaded('case.yaml', wrap(c.code).text);
+        if (formats.includes('yaml')) for (const d of findings(check, yaml, c.options)) seen.add(d.messageId);
+        if (formats.includes('rules')) for (const d of findings(check, loaded('case.rules', toRulesText(yaml)), c.options)) seen.add(d.messageId);
+      }
+      expect([...seen].sort()).toEqual(Object.keys(check.meta.messages).sort());
+    });
+
     for (const v of table.valid) {
       const c = typeof v === 'string' ? { code: v } : v;
       const formats = ('formats' in c && c.formats) || ['yaml', 'rules'];

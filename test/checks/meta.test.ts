@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { allChecks, checks, structuralChecks } from '../../src/checks/index.js';
 
 const root = new URL('../../', import.meta.url);
-const HELPERS = new Set(['index.ts', 'define.ts', 'structural.ts', 'directives.ts']);
+const HELPERS = new Set(['index.ts', 'define.ts', 'structural.ts', 'directives.ts', 'edits.ts', 'rule-shape.ts']);
 
 describe('check registry', () => {
   it('has unique kebab-case ids across registered and structural checks', () => {
@@ -33,18 +33,26 @@ describe('check registry', () => {
       expect(Object.keys(check.meta.messages).length).toBeGreaterThan(0);
     });
 
-    it('has lowercase messages whose every messageId is used by the check', () => {
-      const source = readFileSync(new URL(`src/checks/${id}.ts`, root), 'utf8');
-      for (const [messageId, message] of Object.entries(check.meta.messages)) {
-        expect(message).toMatch(/^[a-z{"]/);
-        expect(source).toContain(`'${messageId}'`);
-      }
+    it('has lowercase messages, and a RuleTester table (which proves every messageId is produced)', () => {
+      for (const message of Object.values(check.meta.messages)) expect(message).toMatch(/^[a-z{"]/);
+      // runCheckTable (test/checks/check-tester.ts) fails unless the table's invalid cases produce
+      // every messageId of the meta, in YAML or .rules.
+      const test = readFileSync(new URL(`test/checks/${id}.test.ts`, root), 'utf8');
+      expect(test).toMatch(new RegExp(`runCheckTable\\(\\s*${check.id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}\\b`));
     });
   });
 
   it('has a section in docs/checks.md for every id (the SARIF helpUri anchors)', () => {
     const doc = readFileSync(new URL('docs/checks.md', root), 'utf8');
     for (const c of allChecks()) expect(doc).toContain(`\n## ${c.id}\n`);
+  });
+
+  it('shows an incorrect and a correct example for every registered check', () => {
+    const doc = readFileSync(new URL('docs/checks.md', root), 'utf8');
+    for (const c of checks) {
+      const section = doc.split(`\n## ${c.id}\n`)[1]!.split('\n## ')[0]!;
+      expect(section, c.id).toMatch(/Incorrect:\n\n```yaml\n[\s\S]+?```[\s\S]*Correct:\n\n```yaml\n/);
+    }
   });
 
   it('documents every structural id too', () => {
