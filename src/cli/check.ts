@@ -5,7 +5,9 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
+import { FIX_TYPES, planFixes, type FixType } from '../fix.js';
 import { formatNames, type FormatName } from '../format/names.js';
+import type { LintResult } from '../lint.js';
 import type { Formatter } from '../format/types.js';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIO } from './io.js';
 import type { CommandContext } from './main.js';
@@ -33,7 +35,13 @@ export interface CheckOptions {
   quiet?: boolean;
   color?: boolean;
   reportUnusedDisableDirectives?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  fixType?: string;
 }
+
+/** ESLint's limit on fix passes: each pass lints again, as fixes can make or unmake findings. */
+const MAX_FIX_PASSES = 10;
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
   program
@@ -47,9 +55,13 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .option('--color', 'force colour in the stylish format')
     .option('--no-color', 'disable colour (also NO_COLOR=1)')
     .option('--report-unused-disable-directives', 'report escalint-disable comments that silence nothing')
+    .option('--fix', 'apply safe fixes to YAML rule files (remove duplicates and rules that never decide); .rules files get a diff instead')
+    .option('--fix-dry-run', 'like --fix, but print the diff and write nothing')
+    .option('--fix-type <types>', 'what --fix applies: problem (safe fixes, the default), suggestion (also the first suggestion of each finding, which can widen a rule), or both, comma-separated')
     .addHelpText(
       'after',
-      '\nExit codes: 0 no problems; 1 errors, or more warnings than --max-warnings; 2 usage or I/O error.',
+      '\nExit codes: 0 no problems; 1 errors, or more warnings than --max-warnings; 2 usage or I/O error.' +
+        "\n--fix never rewrites a Codex .rules file: it prints the changes as a diff on standard error.",
     )
     .action(async (files: string[], opts: CheckOptions) => {
       ctx.setExit(await runCheck(files, opts, ctx.io));
@@ -58,6 +70,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
 
 /** Runs `check` and returns the exit code; usage and I/O errors are thrown as CliError. */
 export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): Promise<number> {
+  if (opts.fixType !== undefined && !opts.fix && !opts.fixDryRun) throw new CliError('--fix-type needs --fix or --fix-dry-run');
+  fixTypes(opts); // validates --fix-type before anything is read
   if (!FORMATS.includes(opts.format)) {
     throw new CliError(`unknown format ${JSON.stringify(opts.format)}; use one of ${FORMATS.join(', ')}`);
   }
@@ -105,7 +119,11 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
   ]);
   const toDisplay = new Map(absolute.map((a, i) => [a, display[i]!]));
   const shown = (p: string) => toDisplay.get(p) ?? p;
-  const lint = await lintFiles(absolute, { reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives === true });
+  const lintOptions = { reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives === true };
+  let lint = await lintFiles(absolute, lintOptions);
+  if (lint.fatal.length === 0 && (opts.fix || opts.fixDryRun)) {
+    lint = await applyFixes(lint, () => lintFiles(absolute, lintOptions), fixTypes(opts), opts.fixDryRun === true, io, shown);
+  }
   if (lint.fatal.length > 0) {
     const d = lint.fatal[0]!;
     throw new CliError(d.message.split(JSON.stringify(d.file ?? '')).join(JSON.stringify(shown(d.file ?? ''))));
@@ -156,4 +174,59 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;
+}
+
+function fixTypes(opts: CheckOptions): Set<FixType> {
+  const types = new Set<FixType>();
+  for (const t of (opts.fixType ?? 'problem').split(',').map((x) => x.trim())) {
+    if (!(FIX_TYPES as readonly string[]).includes(t)) {
+      throw new CliError(`unknown --fix-type ${JSON.stringify(t)}; use ${FIX_TYPES.join(', ')} (comma-separated)`);
+    }
+    types.add(t as FixType);
+  }
+  return types;
+}
+
+/**
+ * Applies fixes pass by pass (each pass lints again) and returns the last lint. YAML files are
+ * rewritten in place (not with --fix-dry-run); a Codex `.rules` file never is: its changes, and a
+ * dry run's, are printed as a unified diff on standard error.
+ */
+async function applyFixes(
+  first: LintResult,
+  relint: () => Promise<LintResult>,
+  types: ReadonlySet<FixType>,
+  dryRun: boolean,
+  io: CliIO,
+  shown: (p: string) => string,
+): Promise<LintResult> {
+  let lint = first;
+  const diffs = new Map<string, { original: string; output: string; kind: string }>();
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const plans = planFixes(lint, types);
+    let wrote = false;
+    for (const plan of plans) {
+      const before = diffs.get(plan.filePath);
+      diffs.set(plan.filePath, { original: before?.original ?? plan.original, output: plan.output, kind: plan.kind });
+      if (dryRun || plan.kind === 'rules') continue;
+      try {
+        fs.writeFileSync(plan.filePath, plan.output);
+      } catch (err) {
+        throw new CliError(`cannot write ${shown(plan.filePath)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      }
+      wrote = true;
+    }
+    if (!wrote) break;
+    lint = await relint();
+  }
+  const printed = [...diffs].filter(([, d]) => dryRun || d.kind === 'rules');
+  if (printed.length > 0) {
+    const { createTwoFilesPatch } = await import('diff');
+    for (const [file, d] of printed) {
+      const name = shown(file);
+      if (d.kind === 'rules' && !dryRun) io.stderr(`escalint does not rewrite Codex's rule file ${name}; apply these changes yourself:\n`);
+      io.stderr(createTwoFilesPatch(name, name, d.original, d.output, '', '', { context: 2 }));
+    }
+  }
+  return lint;
 }

@@ -3,7 +3,8 @@
 // `filePath` is absolute, as ESLint writes it. Findings an inline directive silenced go to
 // `suppressedMessages` with their `suppressions`, as in ESLint 8+.
 import path from 'node:path';
-import type { Diagnostic } from '../types.js';
+import { applyEdits } from '../checks/edits.js';
+import type { Diagnostic, TextEdit } from '../types.js';
 import { LineIndex, locate, type LocatedDiagnostic } from './lines.js';
 import type { FormatContext, Formatter } from './types.js';
 
@@ -18,10 +19,26 @@ export interface EslintMessage {
   endLine: number;
   endColumn: number;
   fatal?: true;
+  /** ESLint's one fix: a range of the source and its replacement (several edits merged into one). */
+  fix?: EslintFix;
+  suggestions?: { desc: string; fix: EslintFix }[];
   suppressions?: { kind: 'directive'; justification: string }[];
 }
 
-function message(d: LocatedDiagnostic, fatalIds: ReadonlySet<string>): EslintMessage {
+export interface EslintFix {
+  range: [number, number];
+  text: string;
+}
+
+/** Edits as ESLint's single fix: the span from the first to the last edit, rewritten. */
+function mergeEdits(text: string, edits: readonly TextEdit[]): EslintFix {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const start = sorted[0]!.start;
+  const end = Math.max(...sorted.map((e) => e.end));
+  return { range: [start, end], text: applyEdits(text.slice(0, end), sorted).text.slice(start) };
+}
+
+function message(d: LocatedDiagnostic, fatalIds: ReadonlySet<string>, text: string): EslintMessage {
   const m: EslintMessage = {
     ruleId: d.check,
     severity: d.severity === 'error' ? 2 : 1,
@@ -34,6 +51,8 @@ function message(d: LocatedDiagnostic, fatalIds: ReadonlySet<string>): EslintMes
     endColumn: d.endColumn,
   };
   if (fatalIds.has(d.check)) m.fatal = true;
+  if (d.fix && d.fix.length > 0) m.fix = mergeEdits(text, d.fix);
+  if (d.suggestions && d.suggestions.length > 0) m.suggestions = d.suggestions.map((s) => ({ desc: s.desc, fix: mergeEdits(text, s.edits) }));
   return m;
 }
 
@@ -42,9 +61,9 @@ export function toEslintResults(results: Parameters<Formatter>[0], ctx: FormatCo
   const fatalIds = new Set(ctx.checks.filter((c) => c.fixed).map((c) => c.id));
   return results.map((r) => {
     const index = new LineIndex(r.text);
-    const messages = locate(index, r.diagnostics).map((d) => message(d, fatalIds));
+    const messages = locate(index, r.diagnostics).map((d) => message(d, fatalIds, r.text));
     const suppressedMessages = locate(index, r.suppressed as Diagnostic[]).map((d, i) => ({
-      ...message(d, fatalIds),
+      ...message(d, fatalIds, r.text),
       suppressions: r.suppressed[i]!.suppressions,
     }));
     return {
@@ -54,8 +73,8 @@ export function toEslintResults(results: Parameters<Formatter>[0], ctx: FormatCo
       errorCount: r.errorCount,
       fatalErrorCount: messages.filter((m) => m.fatal).length,
       warningCount: r.warningCount,
-      fixableErrorCount: 0,
-      fixableWarningCount: 0,
+      fixableErrorCount: messages.filter((m) => m.fix && m.severity === 2).length,
+      fixableWarningCount: messages.filter((m) => m.fix && m.severity === 1).length,
       usedDeprecatedRules: [],
     };
   });

@@ -90,6 +90,25 @@ export const sarif: Formatter = (results, ctx) => {
           };
         });
       }
+      // A fix, then each suggestion, as SARIF fixes (§3.55): replacements located by line and column.
+      const fixes = [
+        ...(d.fix ? [{ desc: 'apply the fix (escalint check --fix)', edits: d.fix }] : []),
+        ...(d.suggestions ?? []),
+      ];
+      if (fixes.length > 0) {
+        result.fixes = fixes.map((f) => ({
+          description: { text: f.desc },
+          artifactChanges: [
+            {
+              artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+              replacements: locate(index, f.edits.map((e) => ({ ...e }) as unknown as Diagnostic)).map((e, k) => ({
+                deletedRegion: region(e),
+                insertedContent: { text: f.edits[k]!.text },
+              })),
+            },
+          ],
+        }));
+      }
       if (suppressions) {
         result.suppressions = suppressions.map((s) =>
           s.justification ? { kind: 'inSource', justification: s.justification } : { kind: 'inSource' },

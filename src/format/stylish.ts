@@ -48,6 +48,8 @@ export const stylish: Formatter = (results, ctx) => {
   let out = '';
   let errors = 0;
   let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
   for (const result of results) {
     if (result.diagnostics.length === 0) continue;
     errors += result.errorCount;
@@ -59,6 +61,11 @@ export const stylish: Formatter = (results, ctx) => {
     const gutterWidth = Math.max(...located.map((d) => String(d.line).length));
     const sevWidth = located.some((d) => d.severity === 'warn') ? 'warning'.length : 'error'.length;
     out += `${paint.underline(result.filePath)}\n`;
+    for (const d of result.diagnostics) {
+      if (!d.fix) continue;
+      if (d.severity === 'error') fixableErrors++;
+      else fixableWarnings++;
+    }
     located.forEach((d, i) => {
       const sev = d.severity === 'error' ? paint.red('error'.padEnd(sevWidth)) : paint.yellow('warning'.padEnd(sevWidth));
       const message = d.message.replace(/\r\n|\r|\n/g, ' ');
@@ -72,5 +79,9 @@ export const stylish: Formatter = (results, ctx) => {
   if (total === 0) return '';
   const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
   out += `${errors > 0 ? paint.red(paint.bold(summary)) : paint.yellow(paint.bold(summary))}\n`;
+  if (fixableErrors + fixableWarnings > 0) {
+    const fixable = `  ${plural(fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`;
+    out += `${errors > 0 ? paint.red(paint.bold(fixable)) : paint.yellow(paint.bold(fixable))}\n`;
+  }
   return out;
 };
