@@ -32,7 +32,6 @@ write('not-match.yaml', 'version: 1\nrules:\n  - pattern: [git, status]\n    dec
 write('not-match.rules', 'prefix_rule(pattern=["git", "status"], decision="allow", not_match=["git status -s"])\n');
 write('dup-id.yaml', 'version: 1\nrules:\n  - id: a\n    pattern: [ls]\n    decision: allow\n  - id: a\n    pattern: [cat]\n    decision: allow\n');
 write('crlf.yaml', 'version: 1\r\nrules:\r\n  - pattern: [echo]\r\n    decision: allow\r\n  - pattern: [rm]\r\n    decision: forbidden\r\n');
-write('cr.yaml', 'version: 1\rrules:\r  - pattern: [echo]\r    decision: allow\r  - pattern: [rm]\r    decision: forbidden\r');
 write('commands.txt', '# agent commands\ngit status\n\necho $(rm -rf /)\r\ngit push\n');
 write('expect-ok.yaml', '- command: git status\n  decision: allow\n  codex: allow\n- command: echo $(rm -rf /)\n  decision: forbidden\n  codex: null\n');
 write('expect-bad.yaml', '- command: git status\n  decision: forbidden\n- command: make\n  codex: allow\n');
@@ -169,7 +168,7 @@ describe('escalint test', () => {
     expect(r.stderr.split('\n')[0]).toMatch(new RegExp(`^${at.replace(/\./g, '\\.')}: not_match example .* \\[example-mismatch\\]$`));
   });
 
-  it.each(['crlf.yaml', 'cr.yaml'])('names the rule by its line in an explanation (%s line ends)', async (file) => {
+  it.each(['crlf.yaml'])('names the rule by its line in an explanation (%s line ends)', async (file) => {
     const r = await run(['test', file, '-c', 'echo $(rm x)', '--format', 'json']);
     expect(JSON.parse(r.stdout)[0].explanation).toBe(`Codex checks this script whole, so the forbidden rule at ${file}:5 does not apply to \`rm x\``);
   });
