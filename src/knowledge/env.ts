@@ -1,6 +1,8 @@
 // Environment variables whose value makes a command run something else or load foreign code
 // (design.md §3: "assignments that can execute or hijack"). Prefix patterns end with `*`.
-export const DANGEROUS_ENV: Record<string, string> = {
+import { own } from './lookup.js';
+
+const DANGEROUS_ENV = {
   PATH: 'changes which program a command name runs',
   LD_PRELOAD: 'loads a library into every program started',
   LD_LIBRARY_PATH: 'changes which shared libraries programs load',
@@ -55,34 +57,57 @@ export const DANGEROUS_ENV: Record<string, string> = {
   'GIT_CONFIG_KEY_*': 'injects git configuration such as core.sshCommand',
   'GIT_CONFIG_VALUE_*': 'injects git configuration such as core.sshCommand',
   'BASH_FUNC_*': 'exports a shell function into bash',
-};
+} as const satisfies Record<string, string>;
 
 const PREFIXES = Object.entries(DANGEROUS_ENV)
   .filter(([k]) => k.endsWith('*'))
   .map(([k, v]) => [k.slice(0, -1), v] as const);
 
 export function dangerousEnv(name: string): string | undefined {
-  const direct = Object.prototype.hasOwnProperty.call(DANGEROUS_ENV, name) ? DANGEROUS_ENV[name] : undefined;
+  const direct = own(DANGEROUS_ENV, name);
   if (direct) return direct;
   for (const [prefix, why] of PREFIXES) if (name.startsWith(prefix)) return why;
   return undefined;
 }
 
-/** Builtins that evaluate an array subscript in a variable name at run time (`test -v 'a[$(id)]'`). */
-export const SUBSCRIPT_EVAL_BUILTINS: Record<string, string> = {
-  test: '-v NAME evaluates a subscript in NAME',
-  '[': '-v NAME evaluates a subscript in NAME',
-  printf: '-v NAME assigns to NAME, evaluating its subscript',
-  read: 'assigns to the names given, evaluating their subscripts',
-  unset: 'evaluates the subscripts of the names given',
-  let: 'evaluates its arguments as arithmetic, including subscripts',
-  declare: 'evaluates subscripts in the names it assigns',
-  typeset: 'evaluates subscripts in the names it assigns',
-  local: 'evaluates subscripts in the names it assigns',
-  export: 'evaluates subscripts in the names it assigns',
-  readonly: 'evaluates subscripts in the names it assigns',
-  wait: '-p NAME assigns to NAME, evaluating its subscript',
-  mapfile: 'assigns to the array named, evaluating its subscript',
-  readarray: 'assigns to the array named, evaluating its subscript',
-};
+interface SubscriptEval {
+  reason: string;
+  /**
+   * Options whose next argument is a variable name (`test -v NAME`); when absent, every argument
+   * is one (`unset NAME…`).
+   */
+  nameOptions?: readonly string[];
+  /** A name only known at run time is itself a risk: the builtin assigns to whatever it names. */
+  assignsToName?: boolean;
+}
 
+/** Builtins that evaluate an array subscript in a variable name at run time (`test -v 'a[$(id)]'`). */
+const SUBSCRIPT_EVAL_BUILTINS = {
+  test: { reason: '-v NAME evaluates a subscript in NAME', nameOptions: ['-v'] },
+  '[': { reason: '-v NAME evaluates a subscript in NAME', nameOptions: ['-v'] },
+  printf: { reason: '-v NAME assigns to NAME, evaluating its subscript', nameOptions: ['-v'], assignsToName: true },
+  read: { reason: 'assigns to the names given, evaluating their subscripts' },
+  unset: { reason: 'evaluates the subscripts of the names given' },
+  let: { reason: 'evaluates its arguments as arithmetic, including subscripts' },
+  declare: { reason: 'evaluates subscripts in the names it assigns' },
+  typeset: { reason: 'evaluates subscripts in the names it assigns' },
+  local: { reason: 'evaluates subscripts in the names it assigns' },
+  export: { reason: 'evaluates subscripts in the names it assigns' },
+  readonly: { reason: 'evaluates subscripts in the names it assigns' },
+  wait: { reason: '-p NAME assigns to NAME, evaluating its subscript', nameOptions: ['-v', '-p'] },
+  mapfile: { reason: 'assigns to the array named, evaluating its subscript' },
+  readarray: { reason: 'assigns to the array named, evaluating its subscript' },
+} as const satisfies Record<string, SubscriptEval>;
+
+export function subscriptEval(name: string): SubscriptEval | undefined {
+  return own<SubscriptEval>(SUBSCRIPT_EVAL_BUILTINS, name);
+}
+
+/** Builtins whose `NAME=value` arguments assign for the rest of the script (bash manual §4.2). */
+export const DECLARATION_BUILTINS = {
+  export: 'assigns and exports to every command run later',
+  declare: 'assigns (with -x, exports) for the rest of the script',
+  typeset: 'assigns like declare (the ksh spelling)',
+  local: 'assigns for the rest of the function, and the commands it runs',
+  readonly: 'assigns for the rest of the script',
+} as const satisfies Record<string, string>;

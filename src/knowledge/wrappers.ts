@@ -2,8 +2,9 @@
 // Each entry says how to find the wrapped command; `reason` is why the entry exists.
 // Option tables list the options that take a *separate* value (`-u root`); `-uroot` and
 // `--user=root` forms are recognised generically. Unknown options are taken as flags.
+import { own } from './lookup.js';
 
-export type WrapperKind =
+type WrapperKind =
   /** options, optional positionals, then the wrapped command and its arguments */
   | 'command'
   /** runs its arguments joined by spaces as a shell script (`eval`, `watch` without -x) */
@@ -32,9 +33,14 @@ export interface WrapperSpec {
   argsOptions?: readonly string[];
   /** Sub-commands that must come first (`uv run`, `npm exec`): the wrapper is `name sub`. */
   subcommands?: readonly string[];
+  /**
+   * A `joined-script` wrapper that expands its text a second time before running it (`eval`,
+   * bash manual §4.1): always reported as `eval`, and its script's context is `eval-string`.
+   */
+  reexpands?: boolean;
 }
 
-export const WRAPPERS = {
+const WRAPPERS = {
   sudo: {
     kind: 'command',
     reason: 'runs its command as another user',
@@ -94,7 +100,7 @@ export const WRAPPERS = {
     attachedShort: 'nq',
     execOptions: ['-x', '--exec'],
   },
-  eval: { kind: 'joined-script', reason: 'runs its arguments joined by spaces as a shell script' },
+  eval: { kind: 'joined-script', reason: 'runs its arguments joined by spaces as a shell script', reexpands: true },
   busybox: { kind: 'command', reason: 'runs the applet named by its first argument' },
   npx: {
     kind: 'command',
@@ -140,14 +146,12 @@ export const WRAPPERS = {
   kubectl: { kind: 'command', reason: '`kubectl exec POD -- cmd` runs its command in a pod', subcommands: ['exec'], valueOptions: ['-n', '--namespace', '-c', '--container', '--context', '-f', '--filename'], attachedShort: 'ncf', positionals: 1 },
 } as const satisfies Record<string, WrapperSpec>;
 
-export type WrapperName = keyof typeof WRAPPERS;
-
 export function wrapperSpec(name: string): WrapperSpec | undefined {
-  return Object.prototype.hasOwnProperty.call(WRAPPERS, name) ? (WRAPPERS as Record<string, WrapperSpec>)[name] : undefined;
+  return own<WrapperSpec>(WRAPPERS, name);
 }
 
 /** Shells whose `-c` string (or stdin) is a script (design.md §3). */
-export const SHELLS: Record<string, string> = {
+export const SHELLS = {
   bash: 'GNU bash',
   sh: 'the POSIX shell',
   zsh: 'the Z shell',
@@ -157,35 +161,36 @@ export const SHELLS: Record<string, string> = {
   fish: 'the friendly interactive shell (its syntax is close enough to find the commands)',
   ash: 'the Almquist shell',
   busybox_sh: 'busybox sh',
-};
+} as const satisfies Record<string, string>;
 
-/** Shell options that take a separate value (`-o pipefail`, `-O extglob`, `--rcfile f`). */
-export const SHELL_VALUE_OPTIONS = ['-o', '+o', '-O', '+O', '--rcfile', '--init-file'];
+interface ShellCommandLine {
+  /** Words that end the options; the next word is the first operand. */
+  endOfOptions: readonly string[];
+  /** First characters of a short option cluster (`-ec`; `+o name` turns an option off). */
+  optionSigns: readonly string[];
+  /** In a short cluster: the first operand is the script (`-c`, also `-lc`). */
+  scriptLetter: string;
+  /** In a short cluster: the script is read from standard input; operands are positional parameters. */
+  stdinLetter: string;
+  /** A short cluster ending in one of these takes the next word as its value (`-eo pipefail`). */
+  valueLetters: string;
+  /** Options taking a separate value, with why. */
+  valueOptions: Readonly<Record<string, string>>;
+}
 
-/**
- * git options whose value is a program git runs through the shell (git-config(1), git-fetch(1)).
- * `-c key=value` keys are compared case-insensitively, as git does for section and key names.
- */
-export const GIT_PROGRAM_OPTIONS: Record<string, string> = {
-  '--upload-pack': 'the program git runs on the remote side of fetch, clone and ls-remote (run through the shell for local and ssh remotes)',
-  '--receive-pack': 'the program git push runs on the remote side',
-  '--exec': 'the program git archive --remote and ls-remote run on the remote side',
-};
-
-export const GIT_PROGRAM_CONFIG: Record<string, string> = {
-  'core.sshcommand': 'the ssh command git runs for ssh remotes',
-  'core.pager': 'the pager git runs for long output',
-  'core.editor': 'the editor git runs for commit messages',
-  'core.fsmonitor': 'a hook program git runs to watch the file system',
-  'core.hookspath': 'the folder whose hooks git runs',
-  'core.askpass': 'the program git runs to ask for credentials',
-  'core.gitproxy': 'a proxy program git runs for git:// remotes',
-  'sequence.editor': 'the editor git rebase -i runs',
-  'diff.external': 'the diff program git runs',
-  'credential.helper': 'a credential helper git runs (a `!` value is a shell command)',
-  'gpg.program': 'the signing program git runs',
-  'pager.log': 'the pager of git log',
-  'pager.diff': 'the pager of git diff',
-  'uploadpack.packobjectshook': 'a program git runs when serving fetches',
-  'protocol.ext.allow': 'allows the ext:: transport, which runs arbitrary commands',
+/** How the shells above read their own command line (bash(1) "OPTIONS" and "INVOCATION", sh(1)). */
+export const SHELL_COMMAND_LINE: ShellCommandLine = {
+  endOfOptions: ['--', '-'],
+  optionSigns: ['-', '+'],
+  scriptLetter: 'c',
+  stdinLetter: 's',
+  valueLetters: 'oO',
+  valueOptions: {
+    '-o': 'sets the option named next (`-o pipefail`)',
+    '+o': 'unsets the option named next',
+    '-O': 'sets the shopt option named next (`-O extglob`)',
+    '+O': 'unsets the shopt option named next',
+    '--rcfile': 'the start-up file to read instead of ~/.bashrc',
+    '--init-file': 'the start-up file to read instead of ~/.bashrc',
+  },
 };

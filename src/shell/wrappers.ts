@@ -4,9 +4,12 @@
 import { basename } from 'node:path';
 import type * as A from '../../grammar/shell/ast.js';
 import { parseScript } from '../../grammar/shell/parser.js';
-import { dangerousEnv, SUBSCRIPT_EVAL_BUILTINS } from '../knowledge/env.js';
-import { INTERPRETERS, READS_PROGRAM_FROM_STDIN } from '../knowledge/interpreters.js';
-import { GIT_PROGRAM_CONFIG, GIT_PROGRAM_OPTIONS, SHELL_VALUE_OPTIONS, SHELLS, wrapperSpec, type WrapperSpec } from '../knowledge/wrappers.js';
+import { COMMANDS, FIND_EXEC_ACTIONS, FIND_EXEC_TERMINATORS, SOURCE_STDIN_FILES, TRAP_FLAGS, TRAP_NO_SCRIPT_ACTIONS, type CommandEntry, type CommandHandler } from '../knowledge/commands.js';
+import { dangerousEnv, DECLARATION_BUILTINS, subscriptEval } from '../knowledge/env.js';
+import { GIT_BANG_CONFIG_PREFIXES, GIT_GLOBAL_OPTIONS, GIT_PROGRAM_CONFIG, GIT_PROGRAM_OPTIONS, GIT_RUNNERS, type GitGlobalOption, type GitProgramOption } from '../knowledge/git.js';
+import { interpreterSpec, type InterpreterSpec } from '../knowledge/interpreters.js';
+import { own } from '../knowledge/lookup.js';
+import { SHELL_COMMAND_LINE, SHELLS, wrapperSpec, type WrapperSpec } from '../knowledge/wrappers.js';
 import type { Segment, SegmentReason, SegmentWord } from '../types.js';
 import { collectSegments, segmentWord, type ContextId, type SegmentInfo, type SegmentSink } from './segments.js';
 import { partsValue } from './words.js';
@@ -26,7 +29,7 @@ export const REASONS = {
 
 export type ReasonId = keyof typeof REASONS;
 
-export interface AnalyzeOptions {
+interface AnalyzeOptions {
   maxDepth: number;
   /** The whole command string: offsets of derived scripts map back into it. */
   source: string;
@@ -156,34 +159,28 @@ export class SegmentAnalyzer {
     this.runtimeEval(seg, name);
     this.declarations(seg, name);
 
-    if (Object.prototype.hasOwnProperty.call(SHELLS, name)) {
+    if (Object.hasOwn(SHELLS, name)) {
       this.shell(seg, stdin, out, depth);
       return;
     }
-    const interp = Object.prototype.hasOwnProperty.call(INTERPRETERS, name) ? INTERPRETERS[name] : undefined;
-    if (interp) this.interpreter(seg, name, stdin);
-    if (name === 'find') {
-      this.find(seg, out, depth, stdin);
-      return;
-    }
-    if (name === 'git') {
-      this.git(seg, out, depth, stdin);
-      return;
-    }
-    if (name === 'trap') {
-      this.trap(seg, out, depth);
-      return;
-    }
-    if (name === 'source' || name === '.') {
-      const file = words[1];
-      if (file && (file.dynamic || file.value.startsWith('<(') || file.value === '/dev/stdin' || file.value === '-')) {
-        addReason(seg, 'eval', `${name} runs a file only known at run time: "${file.value}"`);
-      }
+    const interp = interpreterSpec(name);
+    if (interp) this.interpreter(seg, name, interp, stdin);
+    const command = own<CommandEntry>(COMMANDS, name);
+    if (command) {
+      this.handlers[command.handler](seg, name, out, depth, stdin);
       return;
     }
     const spec = wrapperSpec(name);
     if (spec) this.wrapper(seg, name, spec, out, depth, stdin);
   }
+
+  /** The readers of the commands in knowledge/commands.ts, by handler name. */
+  private readonly handlers = {
+    find: (seg, _name, out, depth, stdin) => this.find(seg, out, depth, stdin),
+    git: (seg, _name, out, depth, stdin) => this.git(seg, out, depth, stdin),
+    trap: (seg, _name, out, depth) => this.trap(seg, out, depth),
+    source: (seg, name) => this.source(seg, name),
+  } satisfies Record<CommandHandler, (seg: Segment, name: string, out: SegmentSink, depth: number, stdin: Stdin) => void>;
 
   // ---- wrappers ------------------------------------------------------------------------------
 
@@ -227,7 +224,7 @@ export class SegmentAnalyzer {
         if (spec.splitOptions?.includes(opt)) {
           if (value === undefined) return;
           const rest = words.slice(attached === undefined ? i + 2 : i + 1);
-          this.joined(seg, [value, ...rest], out, depth, `${name} ${opt}`);
+          this.joined(seg, [value, ...rest], out, depth, `${name} ${opt}`, false);
           return;
         }
         if (attached === undefined && (spec.valueOptions as readonly string[] | undefined)?.includes(opt)) i++;
@@ -248,11 +245,11 @@ export class SegmentAnalyzer {
     if (i < words.length && words[i]!.value === '--' && (spec.positionals ?? 0) > 0) i++;
     if (i >= words.length) return;
     if (spec.kind === 'joined-script' && !exec) {
-      if (name === 'eval') {
+      if (spec.reexpands) {
         // Even a literal eval re-reads its text with a second round of expansions (bash manual §4.1).
-        addReason(seg, 'eval', `eval runs "${oneLine(words.map((w) => w.value).join(' '))}" as a script after expanding it again`);
+        addReason(seg, 'eval', `${name} runs "${oneLine(words.map((w) => w.value).join(' '))}" as a script after expanding it again`);
       }
-      this.joined(seg, words.slice(i), out, depth, name);
+      this.joined(seg, words.slice(i), out, depth, name, spec.reexpands ?? false);
       return;
     }
     this.wrapped(seg, words.slice(i), assigns, out, depth, stdin);
@@ -287,14 +284,17 @@ export class SegmentAnalyzer {
     this.segment(seg, stdin, out, depth + 1, assigns);
   }
 
-  /** Arguments joined by spaces and run as a script (`eval`, `watch`, `env -S`). */
-  private joined(seg: Segment, words: SegmentWord[], out: SegmentSink, depth: number, what: string): void {
+  /**
+   * Arguments joined by spaces and run as a script (`eval`, `watch`, `env -S`); `reexpands` when
+   * the text is expanded again first (`eval`).
+   */
+  private joined(seg: Segment, words: SegmentWord[], out: SegmentSink, depth: number, what: string, reexpands: boolean): void {
     if (words.some((w) => w.dynamic)) {
-      addReason(seg, what === 'eval' ? 'eval' : 'dynamic-script', `${what} runs a script only known at run time: "${words.map((w) => w.value).join(' ')}"`);
+      addReason(seg, reexpands ? 'eval' : 'dynamic-script', `${what} runs a script only known at run time: "${words.map((w) => w.value).join(' ')}"`);
       if (words.some((w) => hasSubstitution(w.value))) return;
     }
     const { text, map } = joinedMap(this.options.source, words);
-    this.reparse(seg, text, map, out, depth, what === 'eval' ? 'eval-string' : 'shell-string');
+    this.reparse(seg, text, map, out, depth, reexpands ? 'eval-string' : 'shell-string');
   }
 
   /** One word that is a shell script (`bash -c`, `su -c`, git's program options). */
@@ -345,24 +345,25 @@ export class SegmentAnalyzer {
 
   private shell(seg: Segment, stdin: Stdin, out: SegmentSink, depth: number): void {
     const words = seg.words;
+    const cl = SHELL_COMMAND_LINE;
     let i = 1;
     let cFlag = false;
     let readsStdin = false;
     for (; i < words.length; i++) {
       const a = words[i]!.value;
-      if (a === '--' || a === '-') {
+      if (cl.endOfOptions.includes(a)) {
         i++;
         break;
       }
       if (a.startsWith('--')) {
-        if (SHELL_VALUE_OPTIONS.includes(a)) i++;
+        if (Object.hasOwn(cl.valueOptions, a)) i++;
         continue;
       }
-      if ((a.startsWith('-') || a.startsWith('+')) && a.length > 1) {
+      if (cl.optionSigns.includes(a.slice(0, 1)) && a.length > 1) {
         const letters = a.slice(1);
-        if (letters.includes('c')) cFlag = true;
-        if (letters.includes('s')) readsStdin = true;
-        if (SHELL_VALUE_OPTIONS.includes(a) || /[oO]$/.test(letters)) i++;
+        if (letters.includes(cl.scriptLetter)) cFlag = true;
+        if (letters.includes(cl.stdinLetter)) readsStdin = true;
+        if (Object.hasOwn(cl.valueOptions, a) || cl.valueLetters.includes(letters.slice(-1))) i++;
         continue;
       }
       break;
@@ -392,8 +393,7 @@ export class SegmentAnalyzer {
     addReason(seg, 'stdin-script', `${name} reads its program ${where}; escalint cannot see what it runs`);
   }
 
-  private interpreter(seg: Segment, name: string, stdin: Stdin): void {
-    const spec = INTERPRETERS[name]!;
+  private interpreter(seg: Segment, name: string, spec: InterpreterSpec, stdin: Stdin): void {
     const words = seg.words;
     let programSeen = false;
     for (let i = 1; i < words.length; i++) {
@@ -408,9 +408,13 @@ export class SegmentAnalyzer {
         addReason(seg, 'inline-code', `${name} ${a} runs code given on the command line`);
         return;
       }
+      if (spec.moduleOptions?.includes(a)) return; // runs a module, not inline code
+      if (spec.programFileOptions?.includes(a)) {
+        programSeen = true;
+        i++;
+        continue;
+      }
       if (spec.valueOptions?.includes(a)) {
-        if (a === '-f' || a === '--file') programSeen = true; // awk -f FILE: program from a file
-        if (a === '-m' && (name.startsWith('py'))) return; // python -m module: runs a module, not inline code
         i++;
         continue;
       }
@@ -419,13 +423,12 @@ export class SegmentAnalyzer {
         return;
       }
       if (a.startsWith('-') && a.length > 1) continue;
-      // An awk program runs commands only through system(), pipes and getline; plain text processing is not flagged.
-      if (spec.programArgument && !programSeen && /system\s*\(|\||getline|>/.test(a)) {
+      if (spec.programArgument && !programSeen && spec.programArgument.test(a)) {
         addReason(seg, 'inline-code', `${name} runs the program text "${oneLine(a)}", which can run commands`);
       }
       return; // a script file
     }
-    if (READS_PROGRAM_FROM_STDIN.has(name) && stdin.kind !== 'none') {
+    if (spec.stdinProgram && stdin.kind !== 'none') {
       this.stdinProgram(seg, name, stdin);
     }
   }
@@ -436,9 +439,9 @@ export class SegmentAnalyzer {
     const words = seg.words;
     for (let i = 1; i < words.length; i++) {
       const a = words[i]!.value;
-      if (a !== '-exec' && a !== '-execdir' && a !== '-ok' && a !== '-okdir') continue;
+      if (!Object.hasOwn(FIND_EXEC_ACTIONS, a)) continue;
       let k = i + 1;
-      while (k < words.length && words[k]!.value !== ';' && words[k]!.value !== '+') k++;
+      while (k < words.length && !Object.hasOwn(FIND_EXEC_TERMINATORS, words[k]!.value)) k++;
       this.wrapped(seg, words.slice(i + 1, k), [], out, depth, stdin);
       i = k;
     }
@@ -451,19 +454,23 @@ export class SegmentAnalyzer {
     for (; i < words.length; i++) {
       const w = words[i]!;
       const a = w.value;
-      if (a === '-c' && words[i + 1]) {
+      const exact = own<GitGlobalOption>(GIT_GLOBAL_OPTIONS, a);
+      if (exact?.takes === 'config' && words[i + 1]) {
         this.gitConfig(seg, words[++i]!, 0, out, depth);
         continue;
       }
-      if (a.startsWith('-c') && a.length > 2) {
+      // `-ckey=value`: a short option with its value attached.
+      if (a.length > 2 && !a.startsWith('--') && own<GitGlobalOption>(GIT_GLOBAL_OPTIONS, a.slice(0, 2))?.takes === 'config') {
         this.gitConfig(seg, w, 2, out, depth);
         continue;
       }
-      if (a === '--exec-path' || a.startsWith('--exec-path=')) {
-        if (a.includes('=')) addReason(seg, 'dangerous-env', `git ${a} changes the folder git runs its sub-commands from`);
+      const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+      const long = eq > 0 ? own<GitGlobalOption>(GIT_GLOBAL_OPTIONS, a.slice(0, eq)) : undefined;
+      if (exact?.takes === 'program-folder' || long?.takes === 'program-folder') {
+        if (long) addReason(seg, 'dangerous-env', `git ${a} changes the folder git runs its sub-commands from`);
         continue;
       }
-      if (a === '-C' || a === '--git-dir' || a === '--work-tree' || a === '--namespace' || a === '--config-env' || a === '--super-prefix') {
+      if (exact?.takes === 'value') {
         i++;
         continue;
       }
@@ -476,17 +483,21 @@ export class SegmentAnalyzer {
       const a = w.value;
       const eq = a.indexOf('=');
       const opt = eq > 0 ? a.slice(0, eq) : a;
-      const isProgramOpt = Object.prototype.hasOwnProperty.call(GIT_PROGRAM_OPTIONS, opt) || (opt === '-u' && (sub === 'clone' || sub === 'ls-remote')) || ((opt === '-x' || opt === '--exec') && sub === 'rebase');
-      if (!isProgramOpt) continue;
+      const program = own<GitProgramOption>(GIT_PROGRAM_OPTIONS, opt);
+      if (!program || (program.subcommands && (sub === undefined || !program.subcommands.includes(sub)))) continue;
       if (eq > 0) this.script(seg, w, out, depth, `git ${opt}`, eq + 1);
       else if (words[k + 1]) this.script(seg, words[++k]!, out, depth, `git ${opt}`);
     }
-    if (sub === 'submodule' && words[i + 1]?.value === 'foreach') {
+    const runner = GIT_RUNNERS.find((r) => r.words[0] === sub && r.words[1] === words[i + 1]?.value);
+    if (runner) {
       let k = i + 2;
-      while (k < words.length && words[k]!.value.startsWith('--')) k++;
-      if (k < words.length) this.joined(seg, words.slice(k), out, depth, 'git submodule foreach');
+      if (runner.skipsLongOptions) while (k < words.length && words[k]!.value.startsWith('--')) k++;
+      if (runner.runs === 'joined-script') {
+        if (k < words.length) this.joined(seg, words.slice(k), out, depth, `git ${runner.words.join(' ')}`, false);
+      } else {
+        this.wrapped(seg, words.slice(k), [], out, depth, stdin);
+      }
     }
-    if (sub === 'bisect' && words[i + 1]?.value === 'run') this.wrapped(seg, words.slice(i + 2), [], out, depth, stdin);
   }
 
   /** `git -c key=value`: program-valued keys (and `!` aliases) run their value through the shell. */
@@ -496,9 +507,9 @@ export class SegmentAnalyzer {
     if (eq < 0) return;
     const key = kv.slice(0, eq).toLowerCase();
     const value = kv.slice(eq + 1);
-    if (Object.prototype.hasOwnProperty.call(GIT_PROGRAM_CONFIG, key)) {
+    if (Object.hasOwn(GIT_PROGRAM_CONFIG, key)) {
       this.script(seg, w, out, depth, `git -c ${key}`, from + eq + 1);
-    } else if (key.startsWith('alias.') && value.startsWith('!')) {
+    } else if (value.startsWith('!') && Object.keys(GIT_BANG_CONFIG_PREFIXES).some((p) => key.startsWith(p))) {
       this.script(seg, w, out, depth, `git -c ${key}`, from + eq + 2);
     }
   }
@@ -507,30 +518,41 @@ export class SegmentAnalyzer {
   private trap(seg: Segment, out: SegmentSink, depth: number): void {
     const words = seg.words;
     let i = 1;
-    while (i < words.length && /^-[lpP]+$/.test(words[i]!.value)) i++;
+    while (i < words.length && isFlagCluster(words[i]!.value, TRAP_FLAGS)) i++;
     if (words[i]?.value === '--') i++;
     const action = words[i];
     // `trap SIGNAL` alone (or `trap - SIGNAL`) resets; an action needs at least one signal after it.
-    if (!action || i + 1 >= words.length || action.value === '-' || action.value === '') return;
+    if (!action || i + 1 >= words.length || Object.hasOwn(TRAP_NO_SCRIPT_ACTIONS, action.value)) return;
     if (action.dynamic) addReason(seg, 'eval', `trap runs "${oneLine(action.value)}" later, a script only known at run time`);
     this.script(seg, action, out, depth, 'trap');
+  }
+
+  /** `source FILE`, `. FILE`: fails closed when the file is only known at run time or is standard input. */
+  private source(seg: Segment, name: string): void {
+    const file = seg.words[1];
+    // `<(…)`: a process substitution, whose output is only known at run time.
+    if (file && (file.dynamic || file.value.startsWith('<(') || Object.hasOwn(SOURCE_STDIN_FILES, file.value))) {
+      addReason(seg, 'eval', `${name} runs a file only known at run time: "${file.value}"`);
+    }
   }
 
   // ---- run-time evaluation -------------------------------------------------------------------
 
   /** `test -v 'a[$(id)]'`, `printf -v`, `unset 'a[$(id)]'`: subscripts evaluated at run time. */
   private runtimeEval(seg: Segment, name: string): void {
-    if (!Object.prototype.hasOwnProperty.call(SUBSCRIPT_EVAL_BUILTINS, name)) return;
+    const spec = subscriptEval(name);
+    if (!spec) return;
     const words = seg.words.slice(1);
     const risky = (v: string) => /\[[^\]]*[$`]/.test(v);
     let targets: SegmentWord[] = words;
-    if (name === 'test' || name === '[' || name === 'printf' || name === 'wait') {
+    const nameOptions = spec.nameOptions;
+    if (nameOptions) {
       targets = [];
       words.forEach((w, k) => {
-        if ((w.value === '-v' || (name === 'wait' && w.value === '-p')) && words[k + 1]) targets.push(words[k + 1]!);
+        if (nameOptions.includes(w.value) && words[k + 1]) targets.push(words[k + 1]!);
       });
-      if (name === 'printf' && targets.some((t) => t.dynamic)) {
-        addReason(seg, 'runtime-eval', `printf -v assigns to a variable named at run time`);
+      if (spec.assignsToName && targets.some((t) => t.dynamic)) {
+        addReason(seg, 'runtime-eval', `${name} ${nameOptions.join('/')} assigns to a variable named at run time`);
       }
     }
     for (const t of targets) {
@@ -540,7 +562,7 @@ export class SegmentAnalyzer {
 
   /** `export PATH=…`, `declare -x LD_PRELOAD=…`: hijacking assignments for the rest of the script. */
   private declarations(seg: Segment, name: string): void {
-    if (!['export', 'declare', 'typeset', 'local', 'readonly'].includes(name)) return;
+    if (!Object.hasOwn(DECLARATION_BUILTINS, name)) return;
     for (const w of seg.words.slice(1)) {
       const m = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/.exec(w.value);
       if (!m) continue;
@@ -567,6 +589,11 @@ function splitOption(a: string, spec: WrapperSpec): [string | null, number | und
   const letter = a[1]!;
   if (a.length > 2 && spec.attachedShort?.includes(letter)) return [`-${letter}`, 2];
   return [a.length === 2 ? a : null, undefined];
+}
+
+/** True for `-x`, `-xy`, …: a cluster of letters that are all flags of `flags`. */
+function isFlagCluster(a: string, flags: Readonly<Record<string, string>>): boolean {
+  return a.length > 1 && a.startsWith('-') && [...a.slice(1)].every((c) => Object.hasOwn(flags, c));
 }
 
 /** True when a value (expansions kept as written) holds a command substitution. */

@@ -181,4 +181,20 @@ describe('names that are also JavaScript object members', () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.segments.map((s) => s.argv)).toEqual(script.split(' | ').map((c) => c.split(' ')));
   });
+
+  // Keys taken from arguments, not the command name: each row changes if its table lookup
+  // reaches Object.prototype (a script run, a command cut short, a reason added or lost).
+  it.each<[string, string[][], string[]]>([
+    ['git -c constructor=x -c toString=y status', [], []],
+    ['git fetch constructor=x valueOf=y', [], []],
+    ['find . -exec toString x \\;', [['toString', 'x']], []],
+    ['trap toString EXIT', [['toString']], []],
+    ['source toString', [], []],
+    ['constructor=1 hasOwnProperty=2 ls', [], []],
+  ])('%s: table lookups ignore inherited members', (script, wrappedArgv, ids) => {
+    const r = parseShell(script);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.segments.filter((s) => s.context.includes('wrapped')).map((s) => s.argv)).toEqual(wrappedArgv);
+    expect(r.segments.flatMap((s) => s.reasons.map((x) => x.id))).toEqual(ids);
+  });
 });
