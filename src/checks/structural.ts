@@ -9,7 +9,151 @@
 // attempts are findings themselves). `codex-load` and `example-mismatch` are what Codex refuses at
 // start-up; they default to error but can be set to warn or off like any other check, for a file
 // that is not meant for Codex as it stands.
+import type { Diagnostic } from '../types.js';
 import type { CheckMeta } from './define.js';
+
+// ---------------------------------------------------------------------------------------------
+// The messageIds each loader stage can emit, by check. The loaders (src/rules/*, the examples
+// stage in src/engine/examples.ts) type their reporting helpers with these keys, so emitting an
+// unregistered id does not compile; test/checks/structural-messages.test.ts feeds the loaders an
+// input for every id (and fails on an id no input produces). The values are one-line templates
+// for docs and tools; the loaders build the text users see themselves, with the values filled in.
+
+/** Ids of the size/UTF-8 guard (src/rules/decode.ts), shared by both readers. */
+const decodeMessages = {
+  'too-large': 'file is {{size}}, larger than the limit of {{limit}}; split the rules into several files',
+  'invalid-utf8': 'invalid UTF-8 (byte {{byte}} at byte offset {{offset}}); save the file as UTF-8',
+} as const;
+
+/** A YAML file's diagnostics are capped per (check, messageId); the rest become one of these. */
+const tooMany = { 'too-many': '{{count}} more "{{messageId}}" problems not shown' } as const;
+
+const yamlMessages = {
+  ...decodeMessages,
+  'too-deep': 'nesting deeper than {{limit}} levels; a rule file never needs this much',
+  'syntax-error': 'syntax error, in the words of the yaml package: {{message}}',
+  directive: 'directive "{{directive}}" is not allowed (escalint reads plain YAML 1.2); remove it',
+  'multiple-documents': 'a rule file holds one YAML document; move these rules into the first document or another file',
+  anchor: 'anchor "{{anchor}}" is not allowed; write the value out in full',
+  alias: 'alias "*{{alias}}" is not allowed; write the value out in full',
+  tag: 'tag "{{tag}}" is not allowed; remove it (quote the value if you meant a string)',
+  'complex-key': 'a key must be a plain name, not a list, mapping or alias; rewrite the key as text',
+  'duplicate-key': 'duplicate key "{{key}}"; remove one of the two',
+  'empty-value': '{{label}} has no value; give it one or remove the key',
+  'non-string-scalar': '{{value}} in {{label}} is read as {{kind}}, not text; quote it: {{quoted}}',
+  'yaml11-boolean': '{{value}} in {{label}} is a boolean in YAML 1.1 (other tools read it as true or false); quote it: {{quoted}}',
+  ...tooMany,
+} as const;
+
+const schemaMessages = {
+  'empty-file': 'the rule file is empty; start it with "version: 1"',
+  type: '{{label}} must be {{expected}}; got {{actual}}',
+  enum: '{{label}} must be one of {{allowed}}; got {{actual}}',
+  const: '{{label}} must be {{expected}}; got {{actual}}',
+  required: '{{container}} is missing required key "{{key}}"',
+  'unknown-key': 'unknown key "{{key}}" in {{container}}; did you mean "{{suggestion}}"? (else: expected one of {{known}})',
+  'bad-key': '"{{key}}" is not a check id; check ids are kebab-case, such as "too-specific"',
+  pattern: '{{label}} must match {{pattern}}; got {{actual}} (id and codex_version say what they expect)',
+  'min-items': '{{label}} needs at least {{limit}} items',
+  'max-items': '{{label}} takes at most {{limit}} items',
+  'duplicate-id': 'rule id "{{id}}" is already used by an earlier rule; rule ids are unique: rename one of them',
+  ...tooMany,
+} as const;
+
+const rulesSyntaxMessages = {
+  ...decodeMessages,
+  syntax: 'syntax error: {{message}} (Codex: Parse error)',
+  tab: 'tabs are not allowed; indent with spaces (Codex: Parse error)',
+  indentation: 'unexpected or incorrect indentation (Codex: Parse error)',
+  'too-deep': '{{what}} nested too deeply; Codex rule files need no deep nesting (Codex: Parse error)',
+  variable: 'variables are not supported: escalint reads .rules files without running them; write the literal value',
+  def: '"def" is not supported: escalint reads .rules files without running them; write each prefix_rule(...) call out',
+  loop: '"for" loops are not supported: escalint reads .rules files without running them; write each call out',
+  if: '"if" statements are not supported: escalint reads .rules files without running them; keep only the calls that apply',
+  load: 'load() is not available in Codex rule files; put the calls in this file (Codex: No imports are available)',
+  statement: '{{statement}} outside a function or loop, or a statement that does nothing; remove it',
+  call: 'calls to {{name}} are not supported: escalint reads .rules files without running them; write the literal value',
+  'unknown-function': 'unknown function {{name}}: Codex rule files can call prefix_rule, host_executable and network_rule',
+  'f-string': 'f-strings are not supported: escalint reads .rules files without running them; write the literal string',
+  unpacking: 'argument unpacking (*/**) is not supported: escalint reads .rules files without running them; write the arguments out',
+  operator: 'operators such as {{operator}} are not supported: escalint reads .rules files without running them; write the resulting literal',
+  conditional: 'conditional expressions (a if b else c) are not supported: escalint reads .rules files without running them; write the literal value',
+  lambda: 'lambda is not supported: escalint reads .rules files without running them; write each call out with literal values',
+  comprehension: 'comprehensions are not supported: escalint reads .rules files without running them; write the list out',
+  attribute: 'attribute access and methods (.format, .split…) are not supported: escalint reads .rules files without running them; write the literal value',
+  subscript: 'indexing and slicing are not supported: escalint reads .rules files without running them; write the literal value',
+} as const;
+
+const codexLoadMessages = {
+  // Arguments of the builtins (.rules only)
+  'too-many-arguments': '{{function}} takes at most {{count}} positional arguments; pass the extra value by name or remove it',
+  'unknown-argument': 'unknown argument {{name}} for {{function}}; did you mean {{suggestion}}?',
+  'repeated-argument': '{{name}} is given twice (or positionally and by name); keep one',
+  'missing-argument': '{{function}} needs {{name}}',
+  'pattern-type': 'pattern must be a list, got {{actual}}',
+  'decision-type': 'decision must be a string, got {{actual}}',
+  'justification-type': 'justification must be a string, got {{actual}}',
+  'match-type': 'match must be a list, got {{actual}}',
+  'not-match-type': 'not_match must be a list, got {{actual}}',
+  'canonical-matching-type': 'canonical_matching must be True or False, got {{actual}}',
+  'name-type': 'host_executable name must be a string, got {{actual}}',
+  'paths-type': 'host_executable paths must be a list, got {{actual}}',
+  'host-type': 'network_rule host must be a string, got {{actual}}',
+  'protocol-type': 'network_rule protocol must be a string, got {{actual}}',
+  // prefix_rule
+  'pattern-empty': 'pattern cannot be empty; start it with the program name, e.g. ["git", "status"]',
+  'pattern-element-type': 'pattern element must be a string or a list of strings, got {{actual}}',
+  'pattern-alternatives-empty': 'pattern alternatives cannot be empty; list at least one token, or remove the inner list',
+  'pattern-alternative-type': 'pattern alternative must be a string, got {{actual}}',
+  'decision-invalid': 'invalid decision "{{decision}}": must be one of allow, prompt, forbidden',
+  'justification-blank': 'justification cannot be blank; explain the rule in a few words or leave justification out',
+  'example-shell-syntax': 'example "{{example}}" has invalid shell syntax (an unterminated quote or a trailing backslash); close the quote, or write the example as a list of tokens',
+  'example-empty-string': 'example "{{example}}" has no words (blank, or only a # comment); write a command line',
+  'example-empty-list': 'example cannot be an empty list; give the tokens of a command line',
+  'example-token-type': 'example tokens must be strings, got {{actual}}; quote it',
+  'example-type': 'example must be a string or a list of strings, got {{actual}}',
+  // host_executable
+  'host-name-empty': 'host_executable name cannot be empty; give the program name, e.g. "git"',
+  'host-name-not-bare': 'host_executable name must be a bare program name, got "{{name}}"',
+  'host-path-type': 'host_executable paths must be strings, got {{actual}}',
+  'host-path-not-absolute': 'host_executable path "{{path}}" must be absolute',
+  'host-path-basename': 'host_executable path "{{path}}" must end in /{{name}}',
+  // network_rule
+  'network-protocol-invalid': 'invalid network_rule protocol "{{protocol}}": must be one of http, https, socks5_tcp, socks5_udp',
+  'network-decision-invalid': 'invalid network_rule decision "{{decision}}": must be one of allow, prompt, forbidden, deny',
+  'network-host-empty': 'network_rule host cannot be empty; give a host name such as "api.github.com"',
+  'network-host-not-host': 'network_rule host "{{host}}" must be a bare host name or IP address, without scheme, path, query or fragment',
+  'network-host-ipv6': 'network_rule host "{{host}}" has an unclosed [IPv6] literal',
+  'network-host-suffix': 'network_rule host "{{host}}" has text after the [IPv6] literal; only :port may follow',
+  'network-host-wildcard': 'network_rule host "{{host}}" must be one specific host; Codex does not allow wildcards',
+  'network-host-whitespace': 'network_rule host "{{host}}" cannot contain whitespace',
+  ...tooMany,
+} as const;
+
+const exampleMismatchMessages = {
+  'not-match-matches': 'not_match example {{example}} matches the pattern {{pattern}}; narrow the pattern or remove the example',
+  'match-unmatched': 'match example {{example}} does not match the pattern {{pattern}}; fix the example or widen the pattern',
+} as const;
+
+/** Every messageId a loader stage can emit, by check id. */
+export const loaderMessages = {
+  yaml: yamlMessages,
+  schema: schemaMessages,
+  'rules-syntax': rulesSyntaxMessages,
+  'codex-load': codexLoadMessages,
+  'example-mismatch': exampleMismatchMessages,
+} as const;
+
+/** The check ids loaders report under (`io`, a file that cannot be read, is fatal, not a finding). */
+export type LoaderCheckId = keyof typeof loaderMessages;
+
+/** The registered messageIds of one loader check. */
+export type LoaderMessageId<C extends LoaderCheckId> = keyof (typeof loaderMessages)[C] & string;
+
+/** A Diagnostic whose check is a loader check and whose messageId is registered for it. */
+export type LoaderDiagnostic<C extends LoaderCheckId = LoaderCheckId> = {
+  [K in C]: Diagnostic & { check: K; messageId: LoaderMessageId<K> };
+}[C];
 
 export interface StructuralCheck {
   id: string;
@@ -30,7 +174,7 @@ export const structuralChecks: readonly StructuralCheck[] = [
         'or null where a string is expected, or a file over the size or nesting limits. Fix the text as the ' +
         'message says (often: quote the value).',
       defaultSeverity: 'error',
-      messages: {},
+      messages: yamlMessages,
     },
   },
   {
@@ -43,7 +187,7 @@ export const structuralChecks: readonly StructuralCheck[] = [
         'of the wrong type or outside the allowed set. Add the yaml-language-server modeline to get completion ' +
         'in your editor.',
       defaultSeverity: 'error',
-      messages: {},
+      messages: schemaMessages,
     },
   },
   {
@@ -56,7 +200,7 @@ export const structuralChecks: readonly StructuralCheck[] = [
         'prefix_rule, host_executable and network_rule. Syntax errors, variables, loops, def and other ' +
         'constructs are reported here; rewrite them as literal calls (or keep the rules in YAML).',
       defaultSeverity: 'error',
-      messages: {},
+      messages: rulesSyntaxMessages,
     },
   },
   {
@@ -70,7 +214,7 @@ export const structuralChecks: readonly StructuralCheck[] = [
         'basename differs from the name, and network_rule hosts it cannot normalize. Each finding points at ' +
         'the offending value.',
       defaultSeverity: 'error',
-      messages: {},
+      messages: codexLoadMessages,
     },
   },
   {
@@ -83,7 +227,7 @@ export const structuralChecks: readonly StructuralCheck[] = [
         'time (examples given as strings are split with shlex), and refuses to start when one fails. Fix the ' +
         'pattern or the example.',
       defaultSeverity: 'error',
-      messages: {},
+      messages: exampleMismatchMessages,
     },
   },
   {

@@ -3,6 +3,7 @@
 // first-position alternative), plus the host executables known at the end of the file, with host
 // resolution on. `not_match` is checked first and stops at its first offender; `match` reports
 // every unmatched example. Malformed examples are `codex-load`; failing ones `example-mismatch`.
+import type { LoaderMessageId } from '../checks/structural.js';
 import { RuleIndex, type PrefixMatch } from './match.js';
 import type { Diagnostic, HostExecutable, PatternElement, Rule, RuleSet, SourceRef } from '../types.js';
 import { isLoadProblem, parseExample, type LoadValue } from '../rules/codex-load.js';
@@ -105,15 +106,13 @@ export function checkExamples(
   const index = new RuleIndex([rule], hostExecutables);
   const matchOptions = { resolveHostExecutables: true, cwd: options.cwd ?? '/' };
   const where = (sources: SourceRef[] | undefined, i: number): SourceRef => sources?.[i] ?? rule.patternSource;
-  const diag = (at: SourceRef, check: string, messageId: string, message: string): Diagnostic => ({
-    check,
-    messageId,
-    severity: 'error',
-    message,
-    file: at.file,
-    start: at.start,
-    end: at.end,
-  });
+  // messageId must be registered for check (src/checks/structural.ts), or this does not compile.
+  const diag = <C extends 'codex-load' | 'example-mismatch'>(
+    at: SourceRef,
+    check: C,
+    messageId: NoInfer<LoaderMessageId<C>>,
+    message: string,
+  ): Diagnostic => ({ check, messageId, severity: 'error', message, file: at.file, start: at.start, end: at.end });
 
   const parse = (examples: readonly unknown[], sources: SourceRef[] | undefined): (string[] | undefined)[] =>
     examples.map((example, i) => {

@@ -3,6 +3,7 @@
 // positions, the YAML loader with YAML positions. Each problem says *which* sub-value is at fault
 // (`path`, relative to the value that was passed in) so the caller can point at it, and carries
 // Codex's own error text so a user can match it with what Codex prints.
+import type { LoaderMessageId } from '../checks/structural.js';
 import type { Decision, NetworkProtocol } from '../types.js';
 import { normalizeAbsolutePath } from '../util/path.js';
 import { shlexSplit } from './shlex.js';
@@ -14,9 +15,12 @@ import { shlexSplit } from './shlex.js';
  */
 export type LoadValue = string | number | boolean | null | LoadValue[] | { type: string; repr?: string };
 
+/** The ids of the `codex-load` check (src/checks/structural.ts registers them). */
+export type CodexLoadMessageId = LoaderMessageId<'codex-load'>;
+
 export interface LoadProblem {
   /** Stable id within the `codex-load` check. */
-  messageId: string;
+  messageId: CodexLoadMessageId;
   /** escalint's message: the problem, Codex's error text, then the fix. */
   message: string;
   /** The sub-value at fault, as a path into the value passed in (`[]` = the value itself). */
@@ -25,7 +29,7 @@ export interface LoadProblem {
   codexMessage: string;
 }
 
-function problem(messageId: string, path: (string | number)[], codexMessage: string, message: string): LoadProblem {
+function problem(messageId: CodexLoadMessageId, path: (string | number)[], codexMessage: string, message: string): LoadProblem {
   return { messageId, path, codexMessage, message: `${message} (Codex: ${codexMessage})` };
 }
 
@@ -63,11 +67,27 @@ function describe(value: LoadValue | undefined): string {
   return repr === type ? type : `${type} ${repr}`;
 }
 
+/** The builtins' parameters that have a type, with the id of a value of the wrong type. */
+const TYPE_MESSAGE_IDS = {
+  pattern: 'pattern-type',
+  decision: 'decision-type',
+  justification: 'justification-type',
+  match: 'match-type',
+  not_match: 'not-match-type',
+  canonical_matching: 'canonical-matching-type',
+  name: 'name-type',
+  paths: 'paths-type',
+  host: 'host-type',
+  protocol: 'protocol-type',
+} as const satisfies Record<string, CodexLoadMessageId>;
+
+export type TypedParam = keyof typeof TYPE_MESSAGE_IDS;
+
 /**
  * Codex's message when an argument has the wrong type, e.g.
  * ``Type of parameter `pattern` doesn't match, expected `list`, actual `string (repr: "git")` ``.
  */
-export function typeMismatch(param: string, expected: 'list' | 'str' | 'bool', value: LoadValue | undefined, path: (string | number)[] = []): LoadProblem {
+export function typeMismatch(param: TypedParam, expected: 'list' | 'str' | 'bool', value: LoadValue | undefined, path: (string | number)[] = []): LoadProblem {
   const codex = `Type of parameter \`${param}\` doesn't match, expected \`${expected}\`, actual \`${starlarkTypeName(value)} (repr: ${starlarkRepr(value)})\``;
   const want = expected === 'list' ? 'a list' : expected === 'str' ? 'a string' : 'True or False';
   const fix =
@@ -76,7 +96,7 @@ export function typeMismatch(param: string, expected: 'list' | 'str' | 'bool', v
       : value === null && expected === 'str'
         ? `; leave \`${param}\` out instead of passing None`
         : '';
-  return problem(`${param.replace(/_/g, '-')}-type`, path, codex, `\`${param}\` must be ${want}, got ${describe(value)}${fix}`);
+  return problem(TYPE_MESSAGE_IDS[param], path, codex, `\`${param}\` must be ${want}, got ${describe(value)}${fix}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -374,7 +394,7 @@ export function validateNetworkDecision(value: string): { decision: Decision } |
 
 /** Codex's `normalize_network_rule_host`: the normalized host, or the problem. */
 export function normalizeNetworkHost(raw: string): { host: string } | LoadProblem {
-  const bad = (id: string, codexTail: string, message: string) =>
+  const bad = (id: 'empty' | 'not-host' | 'ipv6' | 'wildcard' | 'whitespace', codexTail: string, message: string) =>
     problem(`network-host-${id}`, [], `invalid rule: network_rule host ${codexTail}`, message);
   let host = rustTrim(raw);
   if (host === '') return bad('empty', 'cannot be empty', 'network_rule host cannot be empty; give a host name such as "api.github.com"');

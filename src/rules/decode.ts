@@ -2,10 +2,12 @@
 // checked before anything else reads the text, then UTF-8 validity for bytes. Codex refuses a
 // rule file that is not UTF-8 too. Structural depth is the readers' own business.
 import { isUtf8 } from 'node:buffer';
+import type { LoaderMessageId } from '../checks/structural.js';
 import { DEFAULT_MAX_BYTES, firstInvalidUtf8, tooLargeMessage } from './yaml-limits.js';
 
 export interface DecodeProblem {
-  messageId: 'too-large' | 'invalid-utf8';
+  /** Reported as `yaml` or `rules-syntax` by the reader: registered for both (else no compile). */
+  messageId: ('too-large' | 'invalid-utf8') & LoaderMessageId<'yaml'> & LoaderMessageId<'rules-syntax'>;
   /** Half-open UTF-16 offsets into `text` (the bad byte's character for invalid UTF-8). */
   start: number;
   end: number;

@@ -13,6 +13,7 @@ import {
   type Statement,
   type StarlarkSyntaxError,
 } from '../../grammar/starlark/index.js';
+import type { LoaderMessageId } from '../checks/structural.js';
 import type { Decision, Diagnostic, HostExecutable, NetworkRule, PatternElement, Rule, RuleExample, SourceRef } from '../types.js';
 import {
   isLoadProblem,
@@ -27,6 +28,7 @@ import {
   validatePatternShape,
   type LoadProblem,
   type LoadValue,
+  type TypedParam,
 } from './codex-load.js';
 import { didYouMean } from '../util/edit-distance.js';
 import { decodeRuleFile } from './decode.js';
@@ -80,7 +82,24 @@ const CONSTRUCT_TEXT = {
   subscript: () => `indexing and slicing are not supported: ${NOT_RUN}; write the literal value`,
 } as const;
 
-const STATEMENT_TEXT: Record<Exclude<Statement['kind'], 'expr'>, { id: string; message: string } | null> = {
+/** The ids of the `rules-syntax` check (src/checks/structural.ts registers them). */
+type RulesSyntaxId = LoaderMessageId<'rules-syntax'>;
+
+/**
+ * The grammar's error codes (grammar/starlark), by the id each is reported as: the lexer's and
+ * parser's plain syntax errors are all `syntax`, as Codex reports them all as a parse error.
+ * test/checks/structural-messages.test.ts keeps this table in step with the grammar's codes.
+ */
+export const SYNTAX_CODE_IDS = {
+  syntax: 'syntax',
+  string: 'syntax',
+  'invalid-input': 'syntax',
+  tab: 'tab',
+  indentation: 'indentation',
+  'too-deep': 'too-deep',
+} as const satisfies Record<string, RulesSyntaxId>;
+
+const STATEMENT_TEXT: Record<Exclude<Statement['kind'], 'expr'>, { id: RulesSyntaxId; message: string } | null> = {
   assign: { id: 'variable', message: `variables are not supported: ${NOT_RUN}; write the literal value where it is used` },
   'augmented-assign': { id: 'variable', message: `variables are not supported: ${NOT_RUN}; write the literal value where it is used` },
   def: { id: 'def', message: `\`def\` is not supported: ${NOT_RUN}; write each prefix_rule(...) call out` },
@@ -111,12 +130,12 @@ class FileReader {
     return { file: this.path, start: node.start, end: node.end };
   }
 
-  report(check: string, messageId: string, node: Node, message: string): void {
+  report<C extends 'rules-syntax' | 'codex-load'>(check: C, messageId: NoInfer<LoaderMessageId<C>>, node: Node, message: string): void {
     this.diagnostics.push({ check, messageId, severity: 'error', message, file: this.path, start: node.start, end: node.end });
   }
 
   syntax(e: StarlarkSyntaxError): void {
-    const id = e.code === 'syntax' || e.code === 'string' || e.code === 'invalid-input' ? 'syntax' : e.code;
+    const id: RulesSyntaxId = Object.hasOwn(SYNTAX_CODE_IDS, e.code) ? SYNTAX_CODE_IDS[e.code as keyof typeof SYNTAX_CODE_IDS] : 'syntax';
     const fix =
       e.code === 'tab'
         ? '; indent with spaces'
@@ -168,7 +187,7 @@ class FileReader {
   }
 
   /** The first construct in an expression escalint cannot read as a literal, if any. */
-  firstUnsupported(expr: Expr): { id: string; node: Node; message: string } | undefined {
+  firstUnsupported(expr: Expr): { id: RulesSyntaxId; node: Node; message: string } | undefined {
     switch (expr.kind) {
       case 'string':
         if (expr.flavor === 'fstring') {
@@ -325,7 +344,7 @@ class FileReader {
   }
 
   /** A string argument, or a type problem at it; undefined (after reporting) when wrong. */
-  stringArg(param: string, arg: Argument | undefined): string | undefined {
+  stringArg(param: TypedParam, arg: Argument | undefined): string | undefined {
     if (!arg) return undefined;
     const v = this.value(arg.value);
     if (typeof v === 'string') return v;
@@ -416,7 +435,7 @@ class FileReader {
    * kept in a Rule, so they are reported here; empty or unsplittable examples are kept and left
    * to the examples stage (src/engine/examples.ts), which reports them in Codex's order.
    */
-  examples(param: string, arg: Argument | undefined): { examples: RuleExample[]; sources: SourceRef[] } | undefined {
+  examples(param: 'match' | 'not_match', arg: Argument | undefined): { examples: RuleExample[]; sources: SourceRef[] } | undefined {
     if (!arg) return { examples: [], sources: [] };
     const v = this.value(arg.value);
     if (!Array.isArray(v)) {
@@ -457,7 +476,7 @@ class FileReader {
   }
 
   /** A string argument passed through a validator: its value, or undefined once the problem is reported. */
-  private validated<T>(param: string, arg: Argument, validate: (s: string) => T | LoadProblem): T | undefined {
+  private validated<T>(param: TypedParam, arg: Argument, validate: (s: string) => T | LoadProblem): T | undefined {
     const raw = this.stringArg(param, arg);
     if (raw === undefined) return undefined;
     const v = validate(raw);

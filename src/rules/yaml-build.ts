@@ -1,10 +1,10 @@
 // Builds Rule, HostExecutable and NetworkRule objects from a YAML file's validated data.
 // An entry is built when the parts the engine needs are well-formed, even if another part of
 // it has a schema error (that error is already reported); an entry that cannot be used is skipped.
+import type { LoaderDiagnostic } from '../checks/structural.js';
 import type {
   CheckSeverity,
   Decision,
-  Diagnostic,
   HostExecutable,
   NetworkRule,
   PatternElement,
@@ -70,13 +70,13 @@ function examples(
   });
 }
 
-export function buildRuleFileParts(yd: YamlData): Omit<RuleFileLoad, 'diagnostics' | 'text'> & { diagnostics: Diagnostic[] } {
+export function buildRuleFileParts(yd: YamlData): Omit<RuleFileLoad, 'diagnostics' | 'text'> & { diagnostics: LoaderDiagnostic<'codex-load'>[] } {
   const ref = (pointer: string): SourceRef => {
     const r = yd.nodes.valueRange ? yd.nodes.valueRange(pointer) : yd.nodes.get(pointer)?.value?.range;
     const start = r?.[0] ?? 0;
     return { file: yd.file, start, end: trimmedEnd(yd.text, start, r?.[1] ?? 0) };
   };
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: LoaderDiagnostic<'codex-load'>[] = [];
   // What Codex refuses at load time, with Codex's meaning (src/rules/codex-load.ts) and the
   // position of the offending YAML value.
   const codexLoad = (p: LoadProblem, pointer: string): void => {

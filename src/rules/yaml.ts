@@ -6,6 +6,7 @@
 // back to nodes (yaml-schema-errors.ts) → Rule objects (yaml-build.ts).
 import { createRequire } from 'node:module';
 import type { Node } from 'yaml';
+import type { LoaderDiagnostic, LoaderMessageId } from '../checks/structural.js';
 import type { Diagnostic } from '../types.js';
 import type { RuleFileLoad } from './load.js';
 import { validateRuleFileData } from './schema.js';
@@ -325,27 +326,30 @@ function keyText(k: Node, text: string): string {
   return String(isScalar(k) ? k.value : '');
 }
 
+/** The checks a YAML file's own stages report under (examples are checked after loading). */
+type YamlFileCheck = 'yaml' | 'schema' | 'codex-load';
+
 /** Collects the file's diagnostics, capping each kind so hostile input cannot flood the output. */
 export class DiagnosticList {
-  private readonly list: Diagnostic[] = [];
+  private readonly list: LoaderDiagnostic<YamlFileCheck>[] = [];
   private readonly counts = new Map<string, number>();
   constructor(private readonly file: string) {}
 
   add(
-    messageId: string,
+    messageId: LoaderMessageId<'yaml'>,
     start: number,
     end: number,
     message: string,
     hint?: string,
     related?: Diagnostic['related'],
   ): void {
-    const d: Diagnostic = { check: 'yaml', messageId, severity: 'error', message, file: this.file, start, end };
+    const d: LoaderDiagnostic<'yaml'> = { check: 'yaml', messageId, severity: 'error', message, file: this.file, start, end };
     if (hint) d.hint = hint;
     if (related) d.related = related;
     this.push(d);
   }
 
-  push(d: Diagnostic): void {
+  push(d: LoaderDiagnostic<YamlFileCheck>): void {
     const kind = `${d.check}/${d.messageId}`;
     const n = (this.counts.get(kind) ?? 0) + 1;
     this.counts.set(kind, n);
@@ -357,6 +361,7 @@ export class DiagnosticList {
       if (n <= MAX_PER_KIND) continue;
       const [check, messageId] = kind.split('/') as [string, string];
       const last = this.list.filter((d) => d.check === check && d.messageId === messageId).at(-1)!;
+      // `too-many` is registered for every YamlFileCheck (src/checks/structural.ts).
       this.list.push({
         ...last,
         related: undefined,
