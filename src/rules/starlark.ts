@@ -3,7 +3,8 @@
 // Codex would run but escalint does not (variables, `def`, loops, f-strings, operators…) is a
 // `rules-syntax` finding at its position; everything Codex refuses at load time is `codex-load`
 // at the offending argument or element (reference/codex-0.169.md §1); failing examples are
-// checked after loading (src/engine/examples.ts).
+// checked after loading (src/engine/examples.ts). Literal values: starlark-literals.ts; binding
+// arguments to parameters: starlark-bind.ts; this file walks the statements and builds the rules.
 import {
   parseStarlark,
   type Argument,
@@ -13,7 +14,6 @@ import {
   type Statement,
   type StarlarkSyntaxError,
 } from '../../grammar/starlark/index.js';
-import type { LoaderMessageId } from '../checks/structural.js';
 import type { Decision, Diagnostic, HostExecutable, NetworkRule, PatternElement, Rule, RuleExample, SourceRef } from '../types.js';
 import {
   isLoadProblem,
@@ -30,8 +30,9 @@ import {
   type LoadValue,
   type TypedParam,
 } from './codex-load.js';
-import { didYouMean } from '../util/edit-distance.js';
 import { decodeRuleFile } from './decode.js';
+import { bindArguments, isBuiltin, type BuiltinName, type Report } from './starlark-bind.js';
+import { firstUnsupported, literalValue, nodeAt, NOT_RUN, type RulesSyntaxId } from './starlark-literals.js';
 import type { RuleFileLoad } from './load.js';
 import { DEFAULT_MAX_DEPTH } from './yaml-limits.js';
 
@@ -44,46 +45,10 @@ export interface StarlarkLoadOptions {
 
 export type StarlarkLoadResult = RuleFileLoad;
 
-const NOT_RUN = 'escalint reads .rules files without running them';
-
-/** The builtins Codex 0.169.0 defines; the parameter order is also the positional order (§1.2). */
-const BUILTINS = {
-  prefix_rule: { params: ['pattern', 'decision', 'match', 'not_match', 'justification', 'canonical_matching'], required: ['pattern'] },
-  host_executable: { params: ['name', 'paths'], required: ['name', 'paths'] },
-  network_rule: { params: ['host', 'protocol', 'decision', 'justification'], required: ['host', 'protocol', 'decision'] },
-} as const satisfies Record<string, { params: readonly string[]; required: readonly string[] }>;
-
-type BuiltinName = keyof typeof BUILTINS;
-
 /** Starlark's other globals in Codex (§1.1): calling them is legal there, but escalint does not. */
 const STARLARK_GLOBALS = new Set(
   'len range sorted enumerate zip type str repr int float bool list tuple dict any all reversed min max hash getattr hasattr dir fail abs chr ord'.split(' '),
 );
-
-/** Keyword names people try for prefix_rule, with the parameter they meant (one-line reasons). */
-const KWARG_HINTS: Record<string, string> = {
-  reason: 'justification', // Codex's text calls it a reason; the parameter is justification
-  reviewer: '', // accepted by some Codex source revisions, refused by 0.169.0
-  examples: 'match', // examples that must match
-  matches: 'match', // plural slip
-  not_matches: 'not_match', // plural slip
-  notmatch: 'not_match', // missing underscore
-  'not-match': 'not_match', // YAML spelling
-  canonical: 'canonical_matching', // short form
-};
-
-/** What the unsupported expression constructs are called in messages, and what to write instead. */
-const CONSTRUCT_TEXT = {
-  operator: (detail?: string) => `operators such as \`${detail ?? '+'}\` are not supported: ${NOT_RUN}; write the resulting literal`,
-  conditional: () => `conditional expressions (\`a if b else c\`) are not supported: ${NOT_RUN}; write the literal value`,
-  lambda: () => `lambda is not supported: ${NOT_RUN}; write each call out with literal values`,
-  comprehension: () => `comprehensions are not supported: ${NOT_RUN}; write the list out`,
-  attribute: () => `attribute access and methods (\`.format\`, \`.split\`…) are not supported: ${NOT_RUN}; write the literal value`,
-  subscript: () => `indexing and slicing are not supported: ${NOT_RUN}; write the literal value`,
-} as const;
-
-/** The ids of the `rules-syntax` check (src/checks/structural.ts registers them). */
-type RulesSyntaxId = LoaderMessageId<'rules-syntax'>;
 
 /**
  * The grammar's error codes (grammar/starlark), by the id each is reported as: the lexer's and
@@ -130,9 +95,9 @@ class FileReader {
     return { file: this.path, start: node.start, end: node.end };
   }
 
-  report<C extends 'rules-syntax' | 'codex-load'>(check: C, messageId: NoInfer<LoaderMessageId<C>>, node: Node, message: string): void {
+  readonly report: Report = (check, messageId, node, message) => {
     this.diagnostics.push({ check, messageId, severity: 'error', message, file: this.path, start: node.start, end: node.end });
-  }
+  };
 
   syntax(e: StarlarkSyntaxError): void {
     const id: RulesSyntaxId = Object.hasOwn(SYNTAX_CODE_IDS, e.code) ? SYNTAX_CODE_IDS[e.code as keyof typeof SYNTAX_CODE_IDS] : 'syntax';
@@ -168,7 +133,7 @@ class FileReader {
     const expr = stmt.expr;
     if (expr.kind === 'call' && expr.callee.kind === 'name') {
       const name = expr.callee.name;
-      if (name in BUILTINS) return this.builtinCall(name as BuiltinName, expr);
+      if (isBuiltin(name)) return this.builtinCall(name, expr);
       if (STARLARK_GLOBALS.has(name)) {
         return this.report('rules-syntax', 'call', expr.callee, `calls to \`${name}\` are not supported: ${NOT_RUN}; only prefix_rule, host_executable and network_rule calls are read`);
       }
@@ -181,179 +146,22 @@ class FileReader {
     }
     // A string on its own line is a docstring; other literals do nothing either.
     if (expr.kind === 'string' && expr.flavor === 'str') return;
-    const bad = this.firstUnsupported(expr);
+    const bad = firstUnsupported(expr);
     if (bad) return this.report('rules-syntax', bad.id, bad.node, bad.message);
     this.report('rules-syntax', 'statement', expr, 'this statement does nothing; only prefix_rule, host_executable and network_rule calls are read');
-  }
-
-  /** The first construct in an expression escalint cannot read as a literal, if any. */
-  firstUnsupported(expr: Expr): { id: RulesSyntaxId; node: Node; message: string } | undefined {
-    switch (expr.kind) {
-      case 'string':
-        if (expr.flavor === 'fstring') {
-          return { id: 'f-string', node: expr, message: `f-strings are not supported: ${NOT_RUN}; write the literal string` };
-        }
-        return undefined;
-      case 'int':
-        if (/^0[0-9]/.test(expr.text)) {
-          return { id: 'syntax', node: expr, message: `integer cannot have leading 0, got \`${expr.text}\` (Codex: Parse error)` };
-        }
-        return undefined;
-      case 'float':
-        return undefined;
-      case 'name':
-        if (expr.name === 'True' || expr.name === 'False' || expr.name === 'None') return undefined;
-        return {
-          id: 'variable',
-          node: expr,
-          message: `variables are not supported: ${NOT_RUN}; write the literal value (the string "${expr.name}" is written with quotes)`,
-        };
-      case 'list':
-      case 'tuple':
-        for (const e of expr.elements) {
-          const bad = this.firstUnsupported(e);
-          if (bad) return bad;
-        }
-        return undefined;
-      case 'dict':
-        for (const entry of expr.entries) {
-          const bad = this.firstUnsupported(entry.key) ?? this.firstUnsupported(entry.value);
-          if (bad) return bad;
-        }
-        return undefined;
-      case 'call':
-        return { id: 'call', node: expr, message: `function calls are not supported here: ${NOT_RUN}; write the literal value` };
-      case 'unsupported':
-        return { id: expr.construct, node: expr.at, message: CONSTRUCT_TEXT[expr.construct](expr.detail) };
-    }
-  }
-
-  /** A literal expression as a value for the validators (call only after firstUnsupported). */
-  value(expr: Expr): LoadValue {
-    switch (expr.kind) {
-      case 'string':
-        if (expr.flavor === 'bytes') return { type: 'bytes', repr: `b${JSON.stringify(expr.value)}` };
-        return expr.value;
-      case 'int': {
-        const n = Number(expr.text.replace(/^0[oO]/, '0o'));
-        return Number.isSafeInteger(n) ? n : { type: 'int', repr: expr.text };
-      }
-      case 'float':
-        return { type: 'float', repr: expr.text };
-      case 'name':
-        return expr.name === 'True' ? true : expr.name === 'False' ? false : null;
-      case 'list':
-        return expr.elements.map((e) => this.value(e));
-      case 'tuple':
-        return { type: 'tuple', repr: `(${expr.elements.map((e) => JSON.stringify(this.value(e))).join(', ')})` };
-      case 'dict':
-        return { type: 'dict', repr: '{...}' };
-      default:
-        return { type: 'function' };
-    }
-  }
-
-  /** The AST node a problem path points at, inside an argument's value. */
-  nodeAt(expr: Expr, path: readonly (string | number)[]): Node {
-    let node: Expr = expr;
-    for (const step of path) {
-      if (typeof step !== 'number' || (node.kind !== 'list' && node.kind !== 'tuple')) break;
-      const next: Expr | undefined = node.elements[step];
-      if (!next) break;
-      node = next;
-    }
-    return node;
-  }
-
-  /** Binds arguments to parameters as Starlark does; reports what Codex would refuse. */
-  bind(name: BuiltinName, call: CallExpr): Map<string, Argument> | undefined {
-    const { params, required } = BUILTINS[name];
-    const bound = new Map<string, Argument>();
-    let ok = true;
-    let seenKeyword = false;
-    let positional = 0;
-    for (const arg of call.args) {
-      const bad = this.firstUnsupported(arg.value);
-      if (bad) {
-        this.report('rules-syntax', bad.id, bad.node, bad.message);
-        ok = false;
-      }
-      if (arg.kind === 'star' || arg.kind === 'star-star') {
-        this.report('rules-syntax', 'unpacking', arg, `argument unpacking (\`*\`/\`**\`) is not supported: ${NOT_RUN}; write the arguments out`);
-        ok = false;
-        continue;
-      }
-      if (arg.kind === 'positional') {
-        if (seenKeyword) {
-          this.report('rules-syntax', 'syntax', arg, 'positional argument after a keyword argument; put positional arguments first (Codex: Parse error)');
-          ok = false;
-          continue;
-        }
-        const param = params[positional++];
-        if (param === undefined) {
-          const extra = call.args.filter((a) => a.kind === 'positional').length - params.length;
-          this.report(
-            'codex-load',
-            'too-many-arguments',
-            arg,
-            `${name} takes at most ${params.length} positional arguments (${params.join(', ')}); pass the extra value by name or remove it (Codex: Found ${extra} extra positional argument(s) for call to ${name})`,
-          );
-          ok = false;
-          continue;
-        }
-        bound.set(param, arg);
-        continue;
-      }
-      seenKeyword = true;
-      const kw = arg.name!;
-      const nameNode = { start: arg.nameStart!, end: arg.nameEnd! };
-      if (!(params as readonly string[]).includes(kw)) {
-        const meant = Object.hasOwn(KWARG_HINTS, kw) ? KWARG_HINTS[kw] : didYouMean(kw, params);
-        const hint = meant ? `; did you mean \`${meant}\`?` : `; expected one of ${params.join(', ')}`;
-        this.report(
-          'codex-load',
-          'unknown-argument',
-          nameNode,
-          `unknown argument \`${kw}\` for ${name}${hint} (Codex: Found \`${kw}\` extra named parameter(s) for call to ${name})`,
-        );
-        ok = false;
-        continue;
-      }
-      const previous = bound.get(kw);
-      if (previous) {
-        const how = previous.kind === 'positional' ? 'positionally and by name' : 'twice';
-        const codex = previous.kind === 'positional' ? `Multiple values for parameter \`${kw}\`` : 'repeated named argument';
-        this.report('codex-load', 'repeated-argument', nameNode, `\`${kw}\` is given ${how}; keep one (Codex: ${codex})`);
-        ok = false;
-        continue;
-      }
-      bound.set(kw, arg);
-    }
-    for (const param of required) {
-      if (!bound.has(param) && ok) {
-        this.report(
-          'codex-load',
-          'missing-argument',
-          call.callee,
-          `${name} needs \`${param}\` (Codex: Missing parameter \`${param}\` for call to \`${name}\`)`,
-        );
-        ok = false;
-      }
-    }
-    return ok ? bound : undefined;
   }
 
   /** A string argument, or a type problem at it; undefined (after reporting) when wrong. */
   stringArg(param: TypedParam, arg: Argument | undefined): string | undefined {
     if (!arg) return undefined;
-    const v = this.value(arg.value);
+    const v = literalValue(arg.value);
     if (typeof v === 'string') return v;
     this.problem(typeMismatch(param, 'str', v), arg.value);
     return undefined;
   }
 
   builtinCall(name: BuiltinName, call: CallExpr): void {
-    const args = this.bind(name, call);
+    const args = bindArguments(name, call, this.report);
     if (!args) return;
     if (name === 'prefix_rule') this.prefixRule(call, args);
     else if (name === 'host_executable') this.hostExecutable(call, args);
@@ -363,9 +171,9 @@ class FileReader {
   prefixRule(call: CallExpr, args: Map<string, Argument>): void {
     let ok = true;
     const patternArg = args.get('pattern')!;
-    const pattern = this.value(patternArg.value);
+    const pattern = literalValue(patternArg.value);
     for (const p of validatePatternShape(pattern)) {
-      this.problem(p, this.nodeAt(patternArg.value, p.path));
+      this.problem(p, nodeAt(patternArg.value, p.path));
       ok = false;
     }
 
@@ -396,7 +204,7 @@ class FileReader {
     let canonicalMatching = false;
     const canonicalArg = args.get('canonical_matching');
     if (canonicalArg) {
-      const v = this.value(canonicalArg.value);
+      const v = literalValue(canonicalArg.value);
       if (typeof v === 'boolean') canonicalMatching = v;
       else {
         this.problem(typeMismatch('canonical_matching', 'bool', v), canonicalArg.value);
@@ -437,7 +245,7 @@ class FileReader {
    */
   examples(param: 'match' | 'not_match', arg: Argument | undefined): { examples: RuleExample[]; sources: SourceRef[] } | undefined {
     if (!arg) return { examples: [], sources: [] };
-    const v = this.value(arg.value);
+    const v = literalValue(arg.value);
     if (!Array.isArray(v)) {
       this.problem(typeMismatch(param, 'list', v), arg.value);
       return undefined;
@@ -455,7 +263,7 @@ class FileReader {
       }
       const parsed = parseExample(example);
       if (isLoadProblem(parsed)) {
-        this.problem(parsed, this.nodeAt(node, parsed.path));
+        this.problem(parsed, nodeAt(node, parsed.path));
         ok = false;
       }
     });
@@ -465,10 +273,10 @@ class FileReader {
   hostExecutable(call: CallExpr, args: Map<string, Argument>): void {
     const nameArg = args.get('name')!;
     const pathsArg = args.get('paths')!;
-    const result = validateHostExecutable(this.value(nameArg.value), this.value(pathsArg.value));
+    const result = validateHostExecutable(literalValue(nameArg.value), literalValue(pathsArg.value));
     for (const p of result.problems) {
       const [head, ...rest] = p.path;
-      const node = head === 'name' ? nameArg.value : this.nodeAt(pathsArg.value, rest);
+      const node = head === 'name' ? nameArg.value : nodeAt(pathsArg.value, rest);
       this.problem(p, node);
     }
     if (result.problems.length > 0) return;

@@ -257,3 +257,10 @@ describe('keyword names that are also JavaScript object members', () => {
     ]);
   });
 });
+
+describe('names of Object.prototype are not builtins', () => {
+  it.each(['toString()', 'constructor(pattern=["a"])', 'hasOwnProperty("x")', '__proto__()'])('%s is an unknown function, not a crash', (text) => {
+    const r = load(`${text}\n`);
+    expect(r.diagnostics.map((d) => `${d.check}/${d.messageId}`)).toEqual(['rules-syntax/unknown-function']);
+  });
+});
