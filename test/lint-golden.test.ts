@@ -5,14 +5,14 @@
 //
 // Unused disable directives are always reported here (as with --report-unused-disable-directives),
 // so a stale directive in a fixture shows up. A case named `*.skip.yaml` waits for a loader feature.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { expectGolden } from './golden.js';
 import { LineIndex, locate } from '../src/format/index.js';
 import { lintFiles } from '../src/lint.js';
 
 const dir = fileURLToPath(new URL('./fixtures/check/', import.meta.url));
-const update = process.env.UPDATE_GOLDEN === '1';
 const cases = readdirSync(dir)
   .filter((f) => /\.(ya?ml|rules)$/.test(f) && !/\.skip\./.test(f))
   .sort();
@@ -38,11 +38,6 @@ describe('golden: escalint check', () => {
 
   it.each(cases)("%s", async (file) => {
     const outFile = `${dir}${file.replace(/\.(ya?ml|rules)$/, '')}.out`;
-    const actual = await goldenLines(file);
-    if (update || !existsSync(outFile)) {
-      writeFileSync(outFile, actual);
-      if (!update) throw new Error(`wrote missing golden file ${outFile}; review it and run again`);
-    }
-    expect(actual).toBe(readFileSync(outFile, 'utf8'));
+    expectGolden(await goldenLines(file), outFile);
   });
 });

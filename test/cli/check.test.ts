@@ -1,12 +1,18 @@
 // `escalint check` in-process through main() with a fake CliIO: exit codes, file selection,
 // formats, -o, --quiet, --max-warnings, colour. The transcript (command, stdout, stderr, exit
 // code) of the main scenarios is a golden file, as arethetypeswrong records its CLI snapshots.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectGolden as goldenFile } from '../golden.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
+
+function expectGolden(actual: string, rel: string): void {
+  goldenFile(actual, new URL(rel, import.meta.url));
+}
 
 const root = mkdtempSync(path.join(tmpdir(), 'escalint-check-'));
 afterAll(() => {
@@ -147,6 +153,6 @@ describe('escalint check: transcript', () => {
       const stdout = r.stdout.split(root).join('<tmp>');
       transcript += `$ escalint check ${args.join(' ')}\n${stdout}${r.stderr ? `[stderr]\n${r.stderr}` : ''}[exit ${r.code}]\n\n`;
     }
-    await expect(transcript).toMatchFileSnapshot('snapshots/check.txt');
+    expectGolden(transcript, 'snapshots/check.txt');
   });
 });

@@ -4,8 +4,10 @@
 // beyond literal calls (variables, def, lambda, f-strings, …), reports that it cannot read them.
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkRuleSetExamples } from '../../src/engine/examples.js';
 import { RuleIndex, strictestDecision } from '../../src/engine/match.js';
-import type { Diagnostic, HostExecutable, Rule } from '../../src/types.js';
+import { loadStarlarkRuleFile } from '../../src/rules/starlark.js';
+import type { Diagnostic, RuleSet } from '../../src/types.js';
 import { makeScratch, requireCodex, runChecks, type CheckRequest } from './harness.js';
 
 interface PolicyCase {
@@ -107,33 +109,32 @@ describe('codex policy corpus', () => {
     }, 120_000);
   });
 
-  describe('escalint reading the same rule text', async () => {
-    type Load = { rules: Rule[]; hostExecutables: HostExecutable[]; diagnostics: Diagnostic[] };
-    type LoadOpts = { priorHostExecutables?: HostExecutable[]; cwd?: string };
-    let loadStarlark: ((path: string, text: string, opts?: LoadOpts) => Load) | undefined;
-    try {
-      // src/rules/starlark.ts is being written by another engineer; import it by a computed path so this
-      // file still runs (with the engine-side cases pending) until it lands.
-      const modPath = '../../src/rules/starlark.js';
-      const mod = (await import(/* @vite-ignore */ modPath)) as { loadStarlarkRuleFile?: (p: string, t: string, o?: LoadOpts) => Load };
-      loadStarlark = mod.loadStarlarkRuleFile;
-    } catch {
-      loadStarlark = undefined;
-    }
-    if (!loadStarlark) {
-      it.todo('engine-side corpus cases: pending until src/rules/starlark.ts exports loadStarlarkRuleFile');
-      return;
-    }
-    const load = loadStarlark;
+  describe('escalint reading the same rule text', () => {
     const cwd = '/tmp/escalint-corpus/work/foo';
 
-    it.each(cases.map((c, i) => [i, c.name, c] as const))('%i %s', (i, _name, c) => {
-      // Files load in order; Codex validates a file's examples with the host executables of earlier files too.
-      const loads: Load[] = [];
-      for (const [k, t] of (c.files ?? [c.rules]).entries()) {
-        loads.push(load(`c${i}-${k}.rules`, t, { priorHostExecutables: loads.flatMap((l) => l.hostExecutables), cwd }));
+    /**
+     * Loads the case's files in order and merges them, then checks examples over the merged set, as
+     * src/load.ts does: Codex validates a file's examples with the host executables of that file and
+     * of earlier files (reference/codex-0.169.md §1.3).
+     */
+    function loadCase(c: PolicyCase, i: number): { ruleSet: RuleSet; errors: Diagnostic[] } {
+      const ruleSet: RuleSet = { rules: [], hostExecutables: [], networkRules: [], settings: { checks: {} }, files: [] };
+      const diagnostics: Diagnostic[] = [];
+      for (const [k, text] of (c.files ?? [c.rules]).entries()) {
+        const path = `c${i}-${k}.rules`;
+        const loaded = loadStarlarkRuleFile(path, text);
+        for (const rule of loaded.rules) ruleSet.rules.push({ ...rule, index: ruleSet.rules.length });
+        ruleSet.hostExecutables.push(...loaded.hostExecutables);
+        ruleSet.networkRules.push(...loaded.networkRules);
+        ruleSet.files.push({ path, text: loaded.text, kind: 'rules' });
+        diagnostics.push(...loaded.diagnostics);
       }
-      const errors = loads.flatMap((l) => l.diagnostics.filter((d) => d.severity === 'error'));
+      diagnostics.push(...checkRuleSetExamples(ruleSet, { cwd }));
+      return { ruleSet, errors: diagnostics.filter((d) => d.severity === 'error') };
+    }
+
+    it.each(cases.map((c, i) => [i, c.name, c] as const))('%i %s', (i, _name, c) => {
+      const { ruleSet, errors } = loadCase(c, i);
       if (NON_LITERAL.has(i)) {
         expect(errors.map((d) => d.check)).toContain('rules-syntax');
         return;
@@ -143,8 +144,7 @@ describe('codex policy corpus', () => {
         return;
       }
       expect(errors).toEqual([]);
-      const rules = loads.flatMap((l) => l.rules);
-      const index = new RuleIndex(rules, loads.flatMap((l) => l.hostExecutables));
+      const index = new RuleIndex(ruleSet.rules, ruleSet.hostExecutables);
       const matches = index.matchAll(commandsOf(c), { resolveHostExecutables: c.resolveHostExecutables, cwd, home: '/tmp/escalint-corpus/home/me' });
       const want = expected(c);
       expect({ decision: strictestDecision(matches), matchedPrefixes: matches.map((m) => m.matchedPrefix) }).toEqual(want);

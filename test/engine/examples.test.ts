@@ -85,7 +85,7 @@ describe("Codex's error text", () => {
   });
 
   // The example errors of the corpus, reproduced byte for byte.
-  const corpus = (JSON.parse(readFileSync(new URL('../fixtures/codex-policy.json', import.meta.url), 'utf8')) as { name: string; rules: string; files?: string[]; error?: string }[]).filter(
+  const corpus = (JSON.parse(readFileSync(new URL('../fixtures/codex/codex-policy.json', import.meta.url), 'utf8')) as { name: string; rules: string; files?: string[]; error?: string }[]).filter(
     (c) => c.error?.startsWith('expected '),
   );
   it('covers the corpus example errors', () => expect(corpus.length).toBeGreaterThanOrEqual(4));

@@ -1,22 +1,29 @@
 // Snapshot tests of every output format on one shared result (fixture.ts). The snapshots are
-// golden files under snapshots/; `npx vitest run test/format -u` rewrites them; read the diff.
+// golden files under snapshots/; `UPDATE_GOLDEN=1 npx vitest run test/format` rewrites them; read the diff.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { expectGolden as goldenFile } from '../golden.js';
 import { formatNames, formatters } from '../../src/format/index.js';
 import { fixtureResult, formatContext } from './fixture.js';
+
+function expectGolden(actual: string, rel: string): void {
+  goldenFile(actual, new URL(rel, import.meta.url));
+}
 
 describe('output formats', () => {
   const { results } = fixtureResult();
 
-  it.each(formatNames)('%s matches its snapshot', async (name) => {
+  it.each(formatNames)('%s matches its snapshot', (name) => {
     const ext = name === 'json' || name === 'sarif' ? 'json' : 'txt';
-    await expect(formatters[name](results, formatContext)).toMatchFileSnapshot(`snapshots/${name}.${ext}`);
+    expectGolden(formatters[name](results, formatContext), `snapshots/${name}.${ext}`);
   });
 
-  it('stylish colours only when asked', async () => {
+  it('stylish colours only when asked', () => {
     const coloured = formatters.stylish(results, { ...formatContext, color: true });
     expect(coloured).toContain('\x1b[31m');
     expect(formatters.stylish(results, formatContext)).not.toContain('\x1b[');
-    await expect(coloured).toMatchFileSnapshot('snapshots/stylish-color.txt');
+    expectGolden(coloured, 'snapshots/stylish-color.txt');
   });
 
   it.each(formatNames)('%s is empty or valid for a clean run', (name) => {

@@ -1,4 +1,4 @@
-// Every case of the Codex policy corpus (test/fixtures/codex-policy.json, copied from
+// Every case of the Codex policy corpus (test/fixtures/codex/codex-policy.json, copied from
 // /work/shared/corpus/codex-policy.json; each case confirmed against codex 0.169.0).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ interface PolicyCase {
   commands?: string[][];
 }
 
-const cases = JSON.parse(readFileSync(new URL('../fixtures/codex-policy.json', import.meta.url), 'utf8')) as PolicyCase[];
+const cases = JSON.parse(readFileSync(new URL('../fixtures/codex/codex-policy.json', import.meta.url), 'utf8')) as PolicyCase[];
 
 /** Constructs escalint reports by design although Codex runs them (rules-syntax). */
 const NOT_RUN = new Set(['variable', 'def', 'loop', 'if', 'f-string', 'lambda', 'comprehension', 'operator', 'call', 'attribute', 'subscript', 'unknown-function', 'unpacking']);

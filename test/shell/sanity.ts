@@ -1,11 +1,13 @@
 // The sanity walk (mvdan/sh style): for every node of a parsed script, offsets are ordered,
 // children lie inside their parents, and the source slice is what the node claims. Nodes read
 // from the inside of backticks have offsets mapped back through removed escapes, so only their
-// containment is checked. Returns a list of problems (empty when the tree is sane).
+// containment is checked. Returns a list of problems (empty when the tree is sane); a script that
+// does not parse is a problem too, so a walk over it can never pass by checking nothing.
 import type * as A from '../../grammar/shell/ast.js';
 import { partsValue } from '../../grammar/shell/lexer.js';
 import { parseScript } from '../../grammar/shell/parser.js';
 import { collectSegments } from '../../src/shell/segments.js';
+import type { Segment } from '../../src/types.js';
 
 interface Span {
   start: number;
@@ -14,6 +16,11 @@ interface Span {
 
 function isSpan(x: unknown): x is Span & Record<string, unknown> {
   return typeof x === 'object' && x !== null && typeof (x as Span).start === 'number' && typeof (x as Span).end === 'number';
+}
+
+/** A slice with its line continuations (backslash-newline) removed, as the lexer reads it. */
+function joined(slice: string): string {
+  return slice.replace(/\\\n/g, '');
 }
 
 /** The value a word's slice has when read on its own (in `[[ ]]` if it came from there). */
@@ -28,10 +35,23 @@ function reparsedValue(slice: string, where: 'plain' | 'cond' | 'regex'): string
   return null;
 }
 
+/** Parses `text` and walks the result; a parse failure is reported as a problem. */
 export function sanityProblems(text: string): string[] {
-  const problems: string[] = [];
   const parsed = parseScript(text, { maxDepth: 256 });
-  if (!parsed.ok) return problems;
+  if (!parsed.ok) {
+    const e = parsed.error;
+    return [`does not parse: ${e.message} at [${e.start}, ${e.end}): ${JSON.stringify(text)}`];
+  }
+  return walkProblems(text, parsed.script);
+}
+
+/**
+ * The walk itself, over a given tree and its segments (by default the segments of that tree).
+ * Exported so tests can hand it a tampered tree or tampered segments and see it object.
+ */
+export function walkProblems(text: string, script: A.Script, segments: readonly Segment[] = collectSegments(script)): string[] {
+  const problems: string[] = [];
+  const simpleSpans = new Set<string>();
   const say = (what: string, n: Span) => problems.push(`${what} at [${n.start}, ${n.end}): ${JSON.stringify(text.slice(n.start, n.end))}`);
 
   const visit = (node: Span & Record<string, unknown>, parent: Span & { type?: unknown }, inBacktick: boolean, prevWord: string | null) => {
@@ -51,6 +71,21 @@ export function sanityProblems(text: string): string[] {
         case 'sgl':
           if (slice !== `'${String(node.value)}'`) say('single-quoted slice differs', node);
           break;
+        // Quotes and operators: the slice (line continuations removed) is delimited as the node says.
+        case 'dbl': {
+          const open = (node as unknown as A.DblQuoted).locale ? '$"' : '"';
+          const s = joined(slice);
+          if (!(s.length >= open.length + 1 && s.startsWith(open) && s.endsWith('"'))) say('double-quoted slice is not delimited by its quotes', node);
+          break;
+        }
+        case 'ansi': {
+          const s = joined(slice);
+          if (!(s.length >= 3 && s.startsWith("$'") && s.endsWith("'"))) say("$'…' slice is not delimited by its quotes", node);
+          break;
+        }
+        case 'redirect':
+          if (!joined(slice).startsWith(String(node.op))) say(`redirect slice does not start with its operator ${JSON.stringify(node.op)}`, node);
+          break;
         case 'lit': {
           const lit = node as unknown as A.Lit;
           if (lit.array) {
@@ -69,6 +104,7 @@ export function sanityProblems(text: string): string[] {
         }
       }
     }
+    if (node.type === 'simple') simpleSpans.add(`${node.start},${node.end}`);
     const childBacktick = inBacktick || (node.type === 'cmdsubst' && node.kind === '`');
     let prev: string | null = null;
     const each = (v: unknown, container: Span) => {
@@ -91,13 +127,43 @@ export function sanityProblems(text: string): string[] {
       each(v, node);
     }
   };
-  visit(parsed.script as unknown as Span & Record<string, unknown>, { start: 0, end: text.length }, false, null);
+  visit(script as unknown as Span & Record<string, unknown>, { start: 0, end: text.length }, false, null);
 
-  // A segment's span covers its words, assignments and redirections.
-  for (const s of collectSegments(parsed.script)) {
+  // A segment's span is that of its simple command, so it covers its words, assignments and
+  // redirections.
+  for (const s of segments) {
+    if (!simpleSpans.has(`${s.start},${s.end}`)) problems.push(`segment [${s.start}, ${s.end}) ${JSON.stringify(s.argv)} is not the span of a simple command`);
     for (const w of [...s.words, ...s.redirects]) {
       if (w.start < s.start || w.end > s.end) problems.push(`segment [${s.start}, ${s.end}) ${JSON.stringify(s.argv)} does not cover [${w.start}, ${w.end})`);
     }
   }
   return problems;
+}
+
+/** Every object with numeric `start`/`end` reachable from `root`, depth first in key order, each once. */
+export function spanNodes(root: unknown): (Span & Record<string, unknown>)[] {
+  const out: (Span & Record<string, unknown>)[] = [];
+  const seen = new Set<object>();
+  const go = (v: unknown) => {
+    if (typeof v !== 'object' || v === null || seen.has(v)) return;
+    seen.add(v);
+    if (isSpan(v)) out.push(v);
+    for (const x of Array.isArray(v) ? v : Object.values(v)) go(x);
+  };
+  go(root);
+  return out;
+}
+
+/**
+ * A deep copy of `x` (a tree or a list of segments) in which the offsets of the span nodes that
+ * `pick` selects (by node and by its index in `spanNodes` order) are shifted by `by`.
+ */
+export function shiftOffsets<T>(x: T, by: number, pick: (n: Span & Record<string, unknown>, index: number) => boolean = () => true): T {
+  const copy = structuredClone(x);
+  spanNodes(copy).forEach((n, i) => {
+    if (!pick(n, i)) return;
+    n.start += by;
+    n.end += by;
+  });
+  return copy;
 }
