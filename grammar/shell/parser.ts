@@ -6,7 +6,8 @@ import { EmbeddedActionsParser, type IToken, type TokenType } from '../chevrotai
 import type * as A from './ast.js';
 import * as T from './tokens.js';
 import type { RedirPayload, ShellToken } from './tokens.js';
-import { ShellLexer, ShellSyntaxAbort, type LexContext, type SyntaxProblem } from './lexer.js';
+import { ShellSyntaxAbort, type LexContext, type SyntaxProblem } from './context.js';
+import { lexScript, ShellLexer } from './lexer.js';
 
 function tokStart(t: IToken): number {
   return t.startOffset;
@@ -583,7 +584,7 @@ export function parseScript(text: string, options: ScriptParseOptions): ScriptPa
  * piece, its AST need not all be in memory at once). Never throws for any input.
  */
 export function parseScriptPieces(text: string, options: ScriptParseOptions, onList: (list: A.List) => void): { ok: true } | { ok: false; error: SyntaxProblem } {
-  const ctx: LexContext = { maxDepth: options.maxDepth, depth: 0, parseTokens };
+  const ctx: LexContext = { maxDepth: options.maxDepth, depth: 0, lexScript, parseTokens };
   try {
     const lexer = new ShellLexer(text, null, 0, 'eof', ctx);
     lexer.onChunk = (tokens) => onList(parseTokens(tokens, text.length, ctx));

@@ -36,7 +36,7 @@ export const Bang = keyword('Bang', "'!'");
 export const Time = keyword('Time', "'time'");
 export const Coproc = keyword('Coproc', "'coproc'");
 // `]]` is reserved too: in command position outside `[[` no rule accepts it, as in bash.
-export const DBracketEnd = keyword('DBracketEnd', "']]'");
+const DBracketEnd = keyword('DBracketEnd', "']]'");
 
 // Whole constructs the lexer reads in one piece because their inside follows other rules.
 export const DBracketTok = createToken({ name: 'DBracket', label: "'[[ … ]]'", pattern: Lexer.NA });

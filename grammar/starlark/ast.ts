@@ -124,26 +124,3 @@ export interface Module extends Node {
   statements: Statement[];
   comments: Comment[];
 }
-
-/** Visit an expression and every expression inside it, outermost first. */
-export function walkExpr(expr: Expr, visit: (e: Expr) => void): void {
-  visit(expr);
-  switch (expr.kind) {
-    case 'list':
-    case 'tuple':
-      for (const e of expr.elements) walkExpr(e, visit);
-      break;
-    case 'dict':
-      for (const entry of expr.entries) {
-        walkExpr(entry.key, visit);
-        walkExpr(entry.value, visit);
-      }
-      break;
-    case 'call':
-      walkExpr(expr.callee, visit);
-      for (const a of expr.args) walkExpr(a.value, visit);
-      break;
-    default:
-      break;
-  }
-}

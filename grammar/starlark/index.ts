@@ -9,7 +9,6 @@ import { StarlarkParser } from './parser.js';
 import * as T from './tokens.js';
 
 export type { StarlarkSyntaxError, LexOptions } from './lexer.js';
-export { lexStarlark, tokenEnd } from './lexer.js';
 export * from './ast.js';
 export type { StringLiteralPayload, StringFlavor } from './string-literal.js';
 export { scanStringLiteral } from './string-literal.js';

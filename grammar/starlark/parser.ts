@@ -666,5 +666,3 @@ export class StarlarkParser extends EmbeddedActionsParser {
     return first;
   });
 }
-
-export const TOKEN_TYPES: readonly TokenType[] = [...T.allTokens, ...T.Indentation];

@@ -8,16 +8,16 @@ import { scanStringLiteral, STRING_START_CHARS } from './string-literal.js';
 // --- Layout: skipped, grouped, or turned into NEWLINE/INDENT/DEDENT by the layout pass ---------
 
 /** Backslash-newline outside a string joins lines; starlark-rust skips it like a blank. */
-export const LineContinuation = createToken({
+const LineContinuation = createToken({
   name: 'LineContinuation',
   pattern: /\\\r?\n/,
   group: Lexer.SKIPPED,
   line_breaks: true,
 });
 /** Only spaces separate tokens; tabs are an error anywhere outside strings (below). */
-export const Spaces = createToken({ name: 'Spaces', pattern: / +/, group: Lexer.SKIPPED });
+const Spaces = createToken({ name: 'Spaces', pattern: / +/, group: Lexer.SKIPPED });
 /** starlark-rust: "Parse error: tabs are not allowed". Kept in a group so the lexer can report it. */
-export const Tabs = createToken({ name: 'Tabs', pattern: /\t+/, group: 'invalid' });
+const Tabs = createToken({ name: 'Tabs', pattern: /\t+/, group: 'invalid' });
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, group: 'comments' });
 /** CR is ignored at the start of a line; a lone CR elsewhere is invalid input, as in starlark-rust. */
 export const Newline = createToken({ name: 'Newline', pattern: /\r?\n/, line_breaks: true, label: 'new line' });
