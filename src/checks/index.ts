@@ -4,22 +4,40 @@
 // (src/lint.ts) needs no change. test/checks/meta.test.ts keeps every entry documented and tested.
 import type { Check, CheckMeta } from './define.js';
 import { absolutePath } from './absolute-path.js';
+import { arbitraryCode } from './arbitrary-code.js';
 import { codexScriptGap } from './codex-script-gap.js';
+import { shellWrapper } from './shell-wrapper.js';
+import { dangerousAllow } from './dangerous-allow.js';
+import { duplicateRule } from './duplicate-rule.js';
 import { envAssignment } from './env-assignment.js';
 import { globLiteral } from './glob-literal.js';
 import { implicitDecision } from './implicit-decision.js';
+import { ineffectiveRule } from './ineffective-rule.js';
 import { missingJustification } from './missing-justification.js';
+import { optionBypass } from './option-bypass.js';
+import { redundantRule } from './redundant-rule.js';
+import { tooSpecific } from './too-specific.js';
 import { unsafeJustification } from './unsafe-justification.js';
+import { wholeCommand } from './whole-command.js';
 import { structuralChecks } from './structural.js';
 
 export const checks: readonly Check[] = [
+  tooSpecific,
+  wholeCommand,
+  shellWrapper,
   envAssignment,
   absolutePath,
   globLiteral,
+  arbitraryCode,
+  dangerousAllow,
+  optionBypass,
   codexScriptGap,
   implicitDecision,
   missingJustification,
   unsafeJustification,
+  duplicateRule,
+  redundantRule,
+  ineffectiveRule,
 ];
 
 export { defineCheck, formatMessage } from './define.js';

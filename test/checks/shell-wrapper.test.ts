@@ -1,0 +1,54 @@
+import { shellWrapper } from '../../src/checks/shell-wrapper.js';
+import { runCheckTable } from './check-tester.js';
+
+const rule = (decision: string, pattern: string, extra = '') => `- pattern: ${pattern}\n  decision: ${decision}${extra}`;
+const allow = (pattern: string, extra = '') => rule('allow', pattern, extra);
+const forbid = (pattern: string) => rule('forbidden', pattern, '\n  justification: Not here');
+
+runCheckTable(shellWrapper, {
+  valid: [
+    allow('[cargo, test]'),
+    // the codex-script-gap rule
+    rule('prompt', '[[bash, zsh, sh], [-lc, -c]]', '\n  justification: review scripts'),
+    // a script file, not a script string
+    allow('[bash, scripts/ci.sh]'),
+    allow('[git, status]'),
+  ],
+  invalid: [
+    {
+      // what Codex writes for "don't ask again" when it has no prefix
+      code: allow('[/bin/bash, -lc, "cargo test -p codex-app-server"]'),
+      errors: [
+        {
+          messageId: 'script',
+          line: 1,
+          column: 12,
+          data: { shell: '/bin/bash -lc', advice: 'allow the commands inside instead: ["cargo", "test"]' },
+          suggestions: [allow('[cargo, test]')],
+        },
+      ],
+    },
+    {
+      // `cd` only sets up the next command
+      code: allow('[/bin/bash, -lc, "cd codex-rs && cargo fmt --all"]'),
+      errors: [{ messageId: 'script', line: 1, column: 12, data: { advice: 'allow the commands inside instead: ["cargo", "fmt"]' }, suggestions: [allow('[cargo, fmt]')] }],
+    },
+    {
+      code: allow('[bash, -lc, "npm test && npm run lint | tee lint.txt"]'),
+      errors: [{ messageId: 'script', line: 1, column: 12, data: { advice: 'allow the commands inside instead: ["npm", "test"] and ["npm", "run", "lint"] and ["tee"]' }, suggestions: [] }],
+    },
+    {
+      code: forbid('[zsh, -c, "rm -rf /"]'),
+      errors: [{ messageId: 'script', line: 1, column: 12, data: { advice: 'write the forbidden rule on the command itself: ["rm", "-rf", "/"]' }, suggestions: [forbid('[rm, -rf, /]')] }],
+    },
+    {
+      // no safe prefix for the command inside: reported, without a suggestion
+      code: allow('[/bin/bash, -lc, "python3 tools/gen.py"]'),
+      errors: [{ messageId: 'script', line: 1, column: 12, suggestions: [] }],
+    },
+    {
+      code: allow('[pwsh, -Command, "Get-ChildItem"]'),
+      errors: [{ messageId: 'script', line: 1, column: 12, data: { shell: 'pwsh -Command' }, suggestions: [allow('[Get-ChildItem]')] }],
+    },
+  ],
+});
