@@ -14,6 +14,9 @@ const SHORT_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': 
  */
 const ESCAPED = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}\p{Co}]/u;
 
+/** Strings that need no escape at all (U+0020–U+007E but `"` and `\\`). */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 function hexEscape(cp: number): string {
   return cp <= 0xffff ? '\\u' + cp.toString(16).padStart(4, '0') : '\\U' + cp.toString(16).padStart(8, '0');
 }
@@ -24,6 +27,8 @@ function hexEscape(cp: number): string {
  * Options: `asciiOnly` writes every non-ASCII character as an escape.
  */
 export function encodeStarlarkString(s: string, opts: { asciiOnly?: boolean } = {}): EncodeResult {
+  // Most tokens are printable ASCII without a quote or a backslash: written as they are.
+  if (PLAIN.test(s)) return { ok: true, text: `"${s}"` };
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const cu = s.charCodeAt(i);

@@ -31,6 +31,12 @@ describe('encodeStarlarkString', () => {
     expect(encode(input)).toBe(want);
   });
 
+  it('writes printable ASCII as it is, but for the quote and the backslash', () => {
+    const printable = Array.from({ length: 0x5f }, (_, i) => String.fromCharCode(0x20 + i)).join('');
+    expect(encode(printable)).toBe(`"${printable.replace('\\', '\\\\').replace('"', '\\"')}"`);
+    for (const ch of printable) expect(decodeStarlarkString(encode(`a${ch}b`))).toBe(`a${ch}b`);
+  });
+
   it('writes ASCII only on request', () => {
     expect(encode('é😀', true)).toBe('"\\u00e9\\U0001f600"');
   });
