@@ -14,7 +14,7 @@ const FILE = 'r.yaml';
 function lint(text: string, opts: { settings?: RuleSet['settings']['checks']; loader?: [string, string][] } & Omit<LintOptions, 'checks'> = {}) {
   const lines = text.split('\n');
   const rules = lines.flatMap((l, i) =>
-    /pattern: \[(\w+)\]/.test(l) ? [{ at: `[${/pattern: \[(\w+)\]/.exec(l)![1]}]`, pattern: ['x'], line: i }] : [],
+    /pattern: \[(\w+)\]/.test(l) ? [{ at: `[${/pattern: \[(\w+)\]/.exec(l)![1]}]`, pattern: [/pattern: \[(\w+)\]/.exec(l)![1]!], line: i }] : [],
   );
   const ruleSet = ruleSetOf([{ path: FILE, text, rules: rules.map((r) => ({ at: r.at, pattern: r.pattern })) }], opts.settings);
   // The loader records where each settings.checks key is written; here, the key's first `id:`.
@@ -77,7 +77,7 @@ describe('severities', () => {
       '2:schema:error',
       '3:yaml:error',
       '6:settings:error: "schema" is always an error and cannot be set to "warn"; remove this entry',
-      '8:settings:error: unknown check "no-such-check" in settings.checks; known checks: codex-load, example-mismatch, directive, settings, implicit-decision',
+      '8:settings:error: unknown check "no-such-check" in settings.checks; known checks: codex-load, example-mismatch, directive, settings, too-specific, whole-command, shell-wrapper, env-assignment, absolute-path, glob-literal, arbitrary-code, dangerous-allow, option-bypass, codex-script-gap, implicit-decision, missing-justification, unsafe-justification, duplicate-rule, redundant-rule, ineffective-rule',
     ]);
   });
 });

@@ -3,7 +3,8 @@
 // by position (reference/codex-0.169.md §2) and `-C` sits where `push` is expected. The options are
 // those a program reads before its sub-command (src/knowledge/global-options.ts). Whether the file
 // already covers them is asked of Codex's own matcher, with the command line the bypass would use;
-// a rule with the same or a stricter decision silences the finding. Reordered flags of one
+// a prompt or forbidden rule there silences the finding: the bypass then reaches a person, who sees
+// the whole command (a forbidden rule covered by a prompt rule is a choice, not a hole). Reordered flags of one
 // command (`rm -f -r` against `[rm, -rf]`) are another matter and not reported here.
 import { programKey, shellWords } from '../engine/admits.js';
 import { RuleIndex } from '../engine/match.js';
@@ -27,7 +28,8 @@ export const optionBypass = defineCheck({
       'escapes `[cargo, publish]`. Add a rule with the same decision on the program followed by those options ' +
       '(the suggestion), or cover the program as a whole. The options are listed per program in ' +
       'src/knowledge/global-options.ts (those taking a value; flags such as --no-pager are left out). A finding ' +
-      'is silenced once another rule with the same or a stricter decision matches each of these command lines. ' +
+      'is silenced once a prompt or forbidden rule matches each of these command lines (then a person sees the ' +
+      'command before it runs). ' +
       'Options written with their value in one word (`terraform -chdir=DIR`) cannot all be listed; write rules ' +
       'for the values you use.',
     defaultSeverity: 'warn',
@@ -44,13 +46,14 @@ export const optionBypass = defineCheck({
     const index = new RuleIndex(rules, hostExecutables);
     const suggested = new Set<string>();
 
-    const coveredBy = (argv: string[], decision: Decision) =>
-      index.match(argv, { resolveHostExecutables: true, cwd: '/' }).some((m) => RANK[m.decision] >= RANK[decision]);
-    /** Whether a rule with this decision or stricter already names `prefix…` right after the program. */
-    const namesAttached = (program: string, prefix: string, decision: Decision) =>
+    // Any prompt or forbidden rule covers: the command then reaches a person.
+    const coveredBy = (argv: string[], _decision: Decision) =>
+      index.match(argv, { resolveHostExecutables: true, cwd: '/' }).some((m) => RANK[m.decision] >= RANK.prompt);
+    /** Whether a prompt or forbidden rule already names `prefix…` right after the program. */
+    const namesAttached = (program: string, prefix: string, _decision: Decision) =>
       rules.some(
         (r) =>
-          RANK[r.decision] >= RANK[decision] &&
+          RANK[r.decision] >= RANK.prompt &&
           r.pattern.length >= 2 &&
           tokensAt(r.pattern[0]!).some((h) => programKey(h) === program) &&
           tokensAt(r.pattern[1]!).some((t) => t.startsWith(prefix)),

@@ -31,14 +31,29 @@ rules:
     decision: prompt
     justification: Pushing needs network access and review
 
+  # Options before the subcommand (git -C x push) would slip past the rule above.
+  - id: git-global-options
+    pattern: [git, [-C, -c, --git-dir, --work-tree, --namespace, --config-env]]
+    decision: prompt
+    justification: Options before the subcommand can change what git runs
+
   # Refuse outright, and tell the model what to do instead.
   - id: no-rm-rf
     pattern: [rm, -rf]
     decision: forbidden
     justification: Use \`trash\` instead, so deletions can be undone.
 
+  # Codex checks a script it cannot split (echo $(rm -rf x), loops, redirections) as one
+  # bash -lc command, where the rules above do not apply: ask before running those.
+  - id: complex-scripts
+    pattern: [[bash, zsh, sh], [-lc, -c]]
+    decision: prompt
+    justification: Codex checks scripts it cannot split as one command; review them
+
 settings:
-  checks: {} # per-check severity, e.g. too-specific: warn
+  checks: # per-check severity: error, warn or off (escalint check --help lists the checks)
+    too-specific: error # allow the capability (cargo test), not one command line
+    arbitrary-code: error # never allow python, bash, env or sudo as a whole
 `;
 }
 

@@ -30,7 +30,10 @@ export interface LazyCommand {
 const commands: (RegisterCommand | LazyCommand)[] = [
   { name: 'check', load: async () => (await import('./check.js')).registerCheck },
   { name: 'test', load: async () => (await import('./test.js')).registerTest },
+  { name: 'compile', load: async () => (await import('./compile.js')).registerCompile },
   { name: 'parse', load: async () => (await import('./parse.js')).registerParse },
+  { name: 'suggest', load: async () => (await import('./suggest.js')).registerSuggest },
+  { name: 'escalate', load: async () => (await import('./escalate.js')).registerEscalate },
   { name: 'init', load: async () => (await import('./init.js')).registerInit },
   { name: 'schema', load: async () => (await import('./schema.js')).registerSchema },
 ];

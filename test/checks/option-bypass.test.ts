@@ -10,6 +10,8 @@ runCheckTable(optionBypass, {
     '- pattern: [git, push]\n  decision: allow',
     // Covered: a rule with the same decision on the program followed by those options.
     `- pattern: [git, push]\n  decision: forbidden\n  justification: open a pull request\n${gitCover('forbidden')}`,
+    // A prompt rule on the options covers a forbidden rule too: the command reaches a person.
+    `- pattern: [npm, publish]\n  decision: forbidden\n  justification: releases go through CI\n- pattern: [npm, [--prefix, -C, --workspace, -w, --userconfig, --registry]]\n  decision: prompt`,
     // Covered by a stricter rule on the whole program.
     '- pattern: [kubectl, delete]\n  decision: prompt\n- pattern: [kubectl]\n  decision: forbidden\n  justification: read-only session',
     // Values written in one word: a rule naming the values in use counts as covering.
@@ -40,10 +42,10 @@ runCheckTable(optionBypass, {
       ],
     },
     {
-      // A weaker rule does not cover a stricter one; one on -C alone leaves the other options.
+      // A prompt rule covers a forbidden one (the command reaches a person); the options it leaves out do not.
       code: '- pattern: [git, push]\n  decision: forbidden\n  justification: open a pull request\n- pattern: [git, [-C, -c, --git-dir, --work-tree]]\n  decision: prompt\n- pattern: [git, [reset, clean]]\n  decision: prompt',
       errors: [
-        { messageId: 'bypass', line: 1, column: 12, data: { options: '"-C", "-c", "--git-dir", "--work-tree", "--namespace", "--config-env"' } },
+        { messageId: 'bypass', line: 1, column: 12, data: { options: '"--namespace", "--config-env"' } },
         { messageId: 'bypass', line: 6, column: 12, data: { example: 'git --namespace x reset', options: '"--namespace", "--config-env"', cover: '["git", ["--namespace", "--config-env"]]' } },
       ],
     },
