@@ -71,24 +71,25 @@ export function vetoOf(prefix: readonly string[], checks: readonly Check[] = reg
   return veto;
 }
 
+/** The §8 fields in their fixed order. */
+function entry(argv: string[], prefix: string[] | null, reason: string, justification: string): RuleSuggestion {
+  return { argv, prefix_rule: prefix, reason, sandbox_permissions: 'require_escalated', justification };
+}
+
 function suggestionFor(segment: Segment): RuleSuggestion {
   const argv = segment.argv;
-  const base = { argv, sandbox_permissions: 'require_escalated' as const };
   const command = shownCommand(argv);
-  if (segment.words[0]?.dynamic) {
-    return { ...base, prefix_rule: null, reason: 'the program is only known at run time, so no rule can name it', justification: `Do you want to allow running \`${command}\`?` };
-  }
+  const once = `Do you want to allow running \`${command}\` this once?`;
+  if (segment.words[0]?.dynamic) return entry(argv, null, 'the program is only known at run time, so no rule can name it', once);
   const s = suggestPrefix(argv);
-  if (s.prefix === null) return { ...base, prefix_rule: null, reason: s.reason, justification: `Do you want to allow running \`${command}\` this once?` };
+  if (s.prefix === null) return entry(argv, null, s.reason, once);
   // Dynamic words stop the prefix: a rule cannot name what is only known at run time.
   const firstDynamic = segment.words.findIndex((w) => w.dynamic);
   const prefix = firstDynamic >= 0 && firstDynamic < s.prefix.length ? s.prefix.slice(0, firstDynamic) : s.prefix;
   const veto = vetoOf(prefix);
-  if (veto !== undefined) {
-    return { ...base, prefix_rule: null, reason: `no safe rule: ${veto}`, justification: `Do you want to allow running \`${command}\` this once?` };
-  }
+  if (veto !== undefined) return entry(argv, null, `no safe rule: ${veto}`, once);
   const example = prefix.length < argv.length ? `, such as \`${command}\`` : '';
-  return { ...base, prefix_rule: prefix, reason: s.reason, justification: `Do you want to allow \`${shownCommand(prefix)}\` commands${example}?` };
+  return entry(argv, prefix, s.reason, `Do you want to allow \`${shownCommand(prefix)}\` commands${example}?`);
 }
 
 /**
