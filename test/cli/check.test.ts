@@ -95,6 +95,8 @@ describe('escalint check: files', () => {
     const r = await run(['dir', '--format', 'compact']);
     expect(r.stdout).toBe(
       'dir/a.rules:1:21: warning: prefix_rule has no decision; Codex treats it as "allow": write decision="allow" explicitly [implicit-decision]\n' +
+        // The files merge in order (Codex merges rules/*.rules), so b.yaml's ["ls"] repeats a.rules's.
+        'dir/b.yaml:3:14: warning: rule ["ls"] repeats the earlier rule with the same decision "allow"; remove this copy [duplicate-rule]\n' +
         'dir/b.yaml:3:14: warning: rule has no decision; Codex treats it as "allow": write decision: allow explicitly [implicit-decision]\n',
     );
   });
