@@ -18,8 +18,19 @@ const SETUP_COMMANDS = new Set(['cd', 'pushd', 'popd', 'export', 'set', 'unset',
 
 const first = (el: PatternElement) => (typeof el === 'string' ? el : el[0]!);
 
-/** The distinct argv lists the script runs at its top level, setup commands left out. */
+const commandsMemo = new Map<string, string[][] | null>();
+
+/** The distinct argv lists the script runs at its top level, setup commands left out (memoized: grown files repeat scripts). */
 function commandsOf(script: string): string[][] | null {
+  let found = commandsMemo.get(script);
+  if (found === undefined) {
+    if (commandsMemo.size >= 10_000) commandsMemo.clear();
+    commandsMemo.set(script, (found = readCommands(script)));
+  }
+  return found;
+}
+
+function readCommands(script: string): string[][] | null {
   const parsed = parseShell(script);
   if (parsed.diagnostics.length > 0) return null;
   const out: string[][] = [];

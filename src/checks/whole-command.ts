@@ -66,8 +66,19 @@ function firstCommandOf(pattern: Rule['pattern']): { firstCommand: string[] | nu
   return done(false);
 }
 
+/** Findings per rule and rule list: too-specific, whole-command and shell-wrapper all ask. */
+const wholeCache = new WeakMap<readonly Rule[], WeakMap<Rule, WholeCommand | null>>();
+
 /** The whole-command problem of a rule, or undefined. Too-specific leaves these rules to this check. */
 export function findWholeCommand(rule: Rule, rules: readonly Rule[] = []): WholeCommand | undefined {
+  let byRule = wholeCache.get(rules);
+  if (!byRule) wholeCache.set(rules, (byRule = new WeakMap()));
+  let found = byRule.get(rule);
+  if (found === undefined) byRule.set(rule, (found = readWholeCommand(rule, rules) ?? null));
+  return found ?? undefined;
+}
+
+function readWholeCommand(rule: Rule, rules: readonly Rule[]): WholeCommand | undefined {
   const { pattern } = rule;
   const script = pattern[2];
   if (pattern.length >= 3 && typeof script === 'string' && isShellWrapperPattern(pattern)) {

@@ -20,7 +20,16 @@ export interface PatternValues {
   tooSpecific: boolean;
 }
 
+/** One reading per pattern: several checks ask about the same rule in one run. */
+const valuesCache = new WeakMap<readonly PatternElement[], PatternValues>();
+
 export function patternValues(pattern: readonly PatternElement[]): PatternValues {
+  let cached = valuesCache.get(pattern);
+  if (!cached) valuesCache.set(pattern, (cached = readPatternValues(pattern)));
+  return cached;
+}
+
+function readPatternValues(pattern: readonly PatternElement[]): PatternValues {
   const argv = pattern.map((e) => (typeof e === 'string' ? e : e[0]!));
   const suggestion = suggestPrefix(argv);
   const values = suggestion.tokens
@@ -39,10 +48,29 @@ const tokens = (e: PatternElement): readonly string[] => (typeof e === 'string' 
  * rule there is a deliberate exception, and the categorical prefix would be overridden anyway.
  */
 export function hasStricterRuleWithin(capability: readonly PatternElement[], rules: readonly Rule[]): boolean {
-  return rules.some(
-    (r) =>
-      r.decision !== 'allow' &&
-      r.pattern.length >= capability.length &&
-      capability.every((el, i) => tokens(el).some((t) => tokens(r.pattern[i]!).includes(t))),
-  );
+  const within = (r: Rule) =>
+    r.pattern.length >= capability.length && capability.every((el, i) => tokens(el).some((t) => tokens(r.pattern[i]!).includes(t)));
+  if (capability.length === 0) return rules.some((r) => r.decision !== 'allow');
+  // Only rules sharing a head with the capability can be within it: look those up by head.
+  const byHead = strictRulesByHead(rules);
+  return tokens(capability[0]!).some((head) => byHead.get(head)?.some(within) ?? false);
+}
+
+/** The prompt and forbidden rules by each of their head tokens, built once per rule list. */
+const strictIndexCache = new WeakMap<readonly Rule[], Map<string, Rule[]>>();
+
+function strictRulesByHead(rules: readonly Rule[]): Map<string, Rule[]> {
+  let index = strictIndexCache.get(rules);
+  if (index) return index;
+  index = new Map();
+  for (const r of rules) {
+    if (r.decision === 'allow') continue;
+    for (const head of new Set(tokens(r.pattern[0]!))) {
+      const list = index.get(head);
+      if (list) list.push(r);
+      else index.set(head, [r]);
+    }
+  }
+  strictIndexCache.set(rules, index);
+  return index;
 }

@@ -444,8 +444,26 @@ function quoteWords(words: readonly string[]): string {
   return JSON.stringify(shlexTryJoin(words) ?? words.join(' '));
 }
 
+/**
+ * Answers by command: a grown rule file repeats the same command lines (Codex appends one per
+ * approval), and several checks ask about the same pattern. Bounded, so a long-lived process
+ * (the hook, a library user) does not grow without end; results are never mutated.
+ */
+const memo = new Map<string, PrefixSuggestion>();
+const MEMO_LIMIT = 50_000;
+
 /** The categorical prefix a reviewer should accept for `argv`, or null with the reason there is none. */
 export function suggestPrefix(argv: readonly string[]): PrefixSuggestion {
+  const key = argv.join('\u0000');
+  let s = memo.get(key);
+  if (s === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, (s = readPrefix(argv)));
+  }
+  return s;
+}
+
+function readPrefix(argv: readonly string[]): PrefixSuggestion {
   if (argv.length === 0) return { prefix: null, reason: 'the command is empty', categorical: [], tokens: [], skipped: [], banned: false };
   const r: Reader = { argv, out: new Array<TokenInfo | undefined>(argv.length), banned: false };
   const unsafe = read(r, 0, 0);
