@@ -2,9 +2,11 @@
 // each command Codex checks. Codex runs a command outside its sandbox when every command of its
 // split has an `allow` rule match (reference/codex-0.169.md §3), so the rules must cover them all;
 // a script Codex does not split is checked whole (`/bin/bash -lc …`), which no safe rule covers.
+// The prefixes are `escalint suggest`'s: from suggestPrefix, and vetoed by the checks.
 import { encodeStarlarkString } from '../emit/starlark.js';
 import { codexSplitScript } from '../shell/codex-split.js';
 import { suggestPrefix } from '../suggest/prefix.js';
+import { vetoOf } from '../suggest/suggest.js';
 
 export type Narrower = { ok: true; prefixes: string[][] } | { ok: false; reason: string };
 
@@ -17,6 +19,9 @@ export function narrowerPrefixes(command: string): Narrower {
     // The one call into the categorical-prefix logic (src/suggest/prefix.ts, `escalint suggest`).
     const s = suggestPrefix(argv);
     if (s.prefix === null) return { ok: false, reason: s.reason };
+    // As `escalint suggest`: never a prefix the checks would flag (arbitrary code, destructive…).
+    const veto = vetoOf(s.prefix);
+    if (veto !== undefined) return { ok: false, reason: `no safe rule: ${veto}` };
     const key = JSON.stringify(s.prefix);
     if (!seen.has(key)) {
       seen.add(key);

@@ -66,13 +66,13 @@ describe('escalint escalate: Telegram', () => {
 
 describe('escalint escalate: resume commands', () => {
   it('blocked, no root: --last and no -C', async () => {
-    const r = await run(['--approval-policy', 'never', '--sandbox', 'workspace-write', '--', 'git push origin main']);
+    const r = await run(['--approval-policy', 'never', '--sandbox', 'workspace-write', '--', 'git pull origin main']);
     expect(r).toEqual({
       code: 0,
       stderr: '',
       stdout: [
         'blocked: the sandbox does not grant what this needs',
-        '  git-remote: "git push origin main"',
+        '  git-remote: "git pull origin main"',
         'in force: sandbox workspace-write, network restricted (assumed), approval policy never',
         '',
         'resume this session with full access:',
@@ -81,7 +81,7 @@ describe('escalint escalate: resume commands', () => {
         `  codex exec ${FULL} resume --last -`,
         '',
         'narrower: instead of full access, allow just this kind of command; Codex runs a command outside the sandbox when allow rules match all of it (add to ~/.codex/rules/default.rules):',
-        '  prefix_rule(pattern=["git", "push"], decision="allow")',
+        '  prefix_rule(pattern=["git", "pull"], decision="allow")',
         '',
       ].join('\n'),
     });

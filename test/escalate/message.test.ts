@@ -38,14 +38,14 @@ describe('resumeCommands', () => {
 
 describe('escalate: the message when not Telegram-bridged', () => {
   it('blocked by the command: evidence, policy, resume commands and the narrower rule', () => {
-    const r = escalate({ command: 'git push origin main', root: '/work/repo', cwd: '/work/repo', policy: policy({ approvalPolicy: 'never' }) });
+    const r = escalate({ command: 'git pull origin main', root: '/work/repo', cwd: '/work/repo', policy: policy({ approvalPolicy: 'never' }) });
     expect(r).toEqual({
       blocked: true,
-      capabilities: [{ name: 'git-remote', evidence: 'git push origin main' }],
+      capabilities: [{ name: 'git-remote', evidence: 'git pull origin main' }],
       telegram: false,
       message: [
         'blocked: the sandbox does not grant what this needs',
-        '  git-remote: "git push origin main"',
+        '  git-remote: "git pull origin main"',
         'in force: sandbox workspace-write (assumed), network restricted (assumed), approval policy never',
         '',
         'resume this session with full access:',
@@ -54,7 +54,7 @@ describe('escalate: the message when not Telegram-bridged', () => {
         `  codex exec ${FULL} -C /work/repo resume --last -`,
         '',
         'narrower: instead of full access, allow just this kind of command; Codex runs a command outside the sandbox when allow rules match all of it (add to ~/.codex/rules/default.rules):',
-        '  prefix_rule(pattern=["git", "push"], decision="allow")',
+        '  prefix_rule(pattern=["git", "pull"], decision="allow")',
       ].join('\n'),
     });
   });
@@ -142,7 +142,13 @@ describe('escalate: Telegram-bridged', () => {
 
 describe('narrowerPrefixes', () => {
   it('gives one prefix per distinct command Codex checks', () => {
-    expect(narrowerPrefixes('git push && git push --tags && npm ci')).toEqual({ ok: true, prefixes: [['git', 'push'], ['npm', 'ci']] });
+    expect(narrowerPrefixes('git pull && git pull --tags && npm ci')).toEqual({ ok: true, prefixes: [['git', 'pull'], ['npm', 'ci']] });
+  });
+
+  it('proposes no prefix the checks would flag, as escalint suggest', () => {
+    const r = narrowerPrefixes('git push origin main');
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.reason).toMatch(/^no safe rule: allow rule \["git", "push"\] admits a destructive command/);
   });
 
   it('writes the rule as Codex does', () => {
