@@ -34,6 +34,7 @@ export const ineffectiveRule = defineCheck({
     for (const f of ruleCoverage(ctx.ruleSet).findings) {
       if (f.kind !== 'ineffective') continue;
       const { rule, other } = f;
+      const otherLabel = label(other);
       const edit = rule.match.length > 0 || rule.notMatch.length > 0 ? undefined : removeRuleEdit(ctx.ruleSet, rule);
       ctx.report({
         messageId: 'ineffective',
@@ -41,11 +42,11 @@ export const ineffectiveRule = defineCheck({
           decision: rule.decision,
           pattern: patternLabel(rule.pattern),
           otherDecision: other.decision,
-          other: label(other),
+          other: otherLabel,
           where: other.index < rule.index ? 'earlier' : 'later',
         },
         at: rule.patternSource,
-        related: [{ ...other.patternSource, message: `the stricter rule ${label(other)}` }],
+        related: [{ ...other.patternSource, message: `the stricter rule ${otherLabel}` }],
         ...(edit ? { fix: [edit] } : {}),
       });
     }

@@ -34,12 +34,13 @@ export const redundantRule = defineCheck({
     for (const f of ruleCoverage(ctx.ruleSet).findings) {
       if (f.kind !== 'redundant') continue;
       const { rule, other } = f;
+      const otherLabel = label(other);
       const edit = rule.match.length > 0 || rule.notMatch.length > 0 ? undefined : removeRuleEdit(ctx.ruleSet, rule);
       ctx.report({
         messageId: 'redundant',
-        data: { pattern: patternLabel(rule.pattern), other: label(other), where: other.index < rule.index ? 'earlier' : 'later', decision: rule.decision },
+        data: { pattern: patternLabel(rule.pattern), other: otherLabel, where: other.index < rule.index ? 'earlier' : 'later', decision: rule.decision },
         at: rule.patternSource,
-        related: [{ ...other.patternSource, message: `the covering rule ${label(other)}` }],
+        related: [{ ...other.patternSource, message: `the covering rule ${otherLabel}` }],
         ...(edit ? { fix: [edit] } : {}),
       });
     }

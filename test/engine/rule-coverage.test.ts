@@ -274,7 +274,7 @@ describe('pattern trie', () => {
     expect(seen.sort()).toEqual([1, 2]);
   });
 
-  it('analyses 20,000 rules sharing a few prefixes in well under a second', () => {
+  it('analyses 20,000 rules sharing a few prefixes without comparing pairs', () => {
     const specs: Spec[] = [];
     for (let i = 0; i < 20_000; i++) {
       const head = ['git', 'npm', 'cargo', 'docker'][i % 4]!;
@@ -286,7 +286,8 @@ describe('pattern trie', () => {
     const { findings } = ruleCoverage(rs);
     const ms = performance.now() - t0;
     expect(findings.length).toBeGreaterThan(5000);
-    expect(ms).toBeLessThan(2000); // generous for a loaded 2-core machine; typically ~100 ms
+    // Typically 30-100 ms; comparing the 2·10^8 pairs would take many seconds. Generous for a loaded machine.
+    expect(ms).toBeLessThan(3000);
     expect(ruleCoverage(rs).findings).toBe(findings); // computed once per RuleSet
   });
 });
