@@ -128,6 +128,27 @@ const table: [string, string[][]][] = [
   ['sudo env FOO=1 timeout 5 rm x', [['env', 'FOO=1', 'timeout', '5', 'rm', 'x'], ['timeout', '5', 'rm', 'x'], ['rm', 'x']]],
   ['(exec rm -rf /)', [['rm', '-rf', '/']]],
   ['echo $(sudo rm x)', [['rm', 'x']]],
+  // wrappers modelled as themselves: clusters whose last letter takes a value, values, operands
+  ['sudo -iu root rm x', [['rm', 'x']]],
+  ['sudo -u root FOO=1 rm x', [['rm', 'x']]],
+  ['xargs -rn 1 rm', [['rm']]],
+  ['watch -tn 1 rm x', [['rm', 'x']]],
+  ["su user -c 'rm x'", [['rm', 'x']]],
+  ["runuser -l app -c 'rm x'", [['rm', 'x']]],
+  ["script -qc 'rm x' /dev/null", [['rm', 'x']]],
+  ['docker --context x exec c rm x', [['rm', 'x']]],
+  ['kubectl -n ns exec pod -- rm x', [['rm', 'x']]],
+  ['pnpm --filter w exec rm x', [['rm', 'x']]],
+  ['uv --directory d run rm x', [['rm', 'x']]],
+  ['docker compose exec web rm x', [['rm', 'x']]],
+  ['docker container exec c rm x', [['rm', 'x']]],
+  ['env -S "A=1 rm -rf /"', [['rm', '-rf', '/']]],
+  ['env ./a=b rm x', [['rm', 'x']]],
+  ['find . -exec echo + \\; -exec rm x \\;', [['echo', '+'], ['rm', 'x']]],
+  ['sudo --frobnicate rm x', []],
+  // ordinary tools whose options run a literal program
+  ["rsync -e 'ssh -p 2' a h:b", [['ssh', '-p', '2']]],
+  ["ssh h 'rm x'", [['rm', 'x']]],
 ];
 
 describe('wrappers', () => {
