@@ -39,6 +39,12 @@ export function readConditional(r: WordReader, start: number): A.DBracket {
       else break;
     }
     if (r.pos >= t.length) r.fail("unexpected EOF while looking for `]]'", start, start + 2);
+    if (t[r.pos] === '#') {
+      // The words are read by bash's tokenizer, for which `#` at a word start begins a comment
+      // (parse.y read_token; also after `=~`): `[[ a #…⏎ == a ]]`.
+      r.pos = r.commentEnd(r.pos).pos;
+      continue;
+    }
     const s = r.pos;
     if (t.startsWith(']]', s) && endsWord(t, s + 2)) {
       items.push({ op: ']]', word: null, start: s, end: s + 2 });

@@ -6,6 +6,7 @@
 // next stages (lex a nested script, parse its tokens) through this context, so that word-parts.ts
 // imports neither lexer.ts nor parser.ts (no import cycle: the parser wires both in).
 import type * as A from './ast.js';
+import type { ShellText } from './continuations.js';
 import type { ShellToken } from './tokens.js';
 
 export interface SyntaxProblem {
@@ -28,7 +29,7 @@ export interface LexContext {
   maxDepth: number;
   depth: number;
   /** Lexes a nested script up to its stop; provided by the parser module (lexer.ts's lexScript). */
-  lexScript: (text: string, map: Int32Array | null, start: number, stop: Stop, ctx: LexContext) => { tokens: ShellToken[]; end: number };
+  lexScript: (src: ShellText, start: number, stop: Stop, ctx: LexContext) => { tokens: ShellToken[]; end: number };
   /** Parses a nested token vector; provided by the parser module to avoid an import cycle. */
   parseTokens: (tokens: ShellToken[], endOffset: number, ctx: LexContext, closer?: ')' | '}') => A.List;
   /** Memo of scanArith for the text last scanned. */

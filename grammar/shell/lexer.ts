@@ -8,8 +8,10 @@
 // heredocs) and turns it into tokens, so the Chevrotain parser (parser.ts) sees a flat token
 // vector. The rest is in one file per concern: reading a word into parts, with every nested
 // script (`$(…)`, backticks, `<(…)`, `${ …; }`) lexed and parsed recursively (word-parts.ts),
-// assignment words (assignment.ts), `[[ … ]]` (conditional.ts), heredoc bodies (heredoc.ts),
-// and the character classes and look-ahead scans they share (scan.ts).
+// assignment words (assignment.ts), `[[ … ]]` (conditional.ts), heredoc bodies and delimiters
+// (heredoc.ts, delimiter.ts), and the character classes and look-ahead scans they share (scan.ts).
+// All of them read the text with its line continuations removed, as bash does before it forms
+// tokens (continuations.ts).
 import type { TokenType } from 'chevrotain';
 import type * as A from './ast.js';
 import * as T from './tokens.js';
@@ -17,6 +19,7 @@ import type { ShellToken, RedirPayload } from './tokens.js';
 import { assignmentOf } from './assignment.js';
 import { readConditional } from './conditional.js';
 import type { LexContext, Stop } from './context.js';
+import type { ShellText } from './continuations.js';
 import { pendingHeredoc, readHeredocBodies, type PendingHeredoc } from './heredoc.js';
 import { endsWord, isBlank, isMeta, isNameChar, isNameStart, scanArith } from './scan.js';
 import { partsValue, WordReader } from './word-parts.js';
@@ -74,24 +77,26 @@ export class ShellLexer extends WordReader {
   private cmdName: string | null = null;
 
   constructor(
-    text: string,
-    map: Int32Array | null,
+    src: ShellText,
     start: number,
     private readonly stop: Stop,
     ctx: LexContext,
     limit?: number,
   ) {
-    super(text, map, start, ctx, limit);
+    super(src, start, ctx, limit);
   }
 
   private emit(type: TokenType, start: number, end: number, payload?: ShellToken['payload']): ShellToken {
     const s = this.off(start);
     const e = end > start ? this.off(end - 1) + 1 : s;
-    const tok = new LexedToken(this.text, start, end, s, e - 1, type, payload);
+    return this.push(new LexedToken(this.text, start, end, s, e - 1, type, payload));
+  }
+
+  private push(tok: ShellToken): ShellToken {
     this.tokens.push(tok);
-    if (type !== T.Newline) {
+    if (tok.tokenType !== T.Newline) {
       this.beforeLastSignificant = this.lastSignificant;
-      this.lastSignificant = type;
+      this.lastSignificant = tok.tokenType;
     }
     return tok;
   }
@@ -148,19 +153,23 @@ export class ShellLexer extends WordReader {
       if (this.pos >= n) break;
       const c = text[this.pos]!;
       const start = this.pos;
-      if (c === '#' ) {
-        // A comment starts only where a word could start (bash manual §3.1.3).
-        while (this.pos < n && text[this.pos] !== '\n') this.pos++;
+      if (c === '#') {
+        // A comment starts only where a word could start (bash manual §3.1.3) and ends at the
+        // first newline as written, even one a backslash precedes (continuations.ts).
+        const end = this.commentEnd(this.pos);
+        this.pos = end.pos;
+        if (end.removedNewline !== null) {
+          // That newline is gone from `text`; it still ends the line, as a token of its own.
+          const at = end.removedNewline;
+          this.push(new LexedToken('\n', 0, 1, at, at, T.Newline, undefined));
+          this.endOfLine();
+        }
         continue;
       }
       if (c === '\n') {
         this.pos++;
         this.emit(T.Newline, start, start + 1);
-        this.afterOperator();
-        if (this.pending.length > 0) readHeredocBodies(this, this.pending);
-        if (this.onChunk !== null && this.tokens.length >= ShellLexer.CHUNK_TOKENS && this.atCommandBoundary()) {
-          this.onChunk(this.tokens.splice(0));
-        }
+        this.endOfLine();
         continue;
       }
       if (this.stop === 'paren' && c === ')' && this.paren === 0 && !this.inCasePattern()) {
@@ -186,6 +195,15 @@ export class ShellLexer extends WordReader {
       return { tokens: this.tokens, end: -1 };
     }
     return this.finish(n);
+  }
+
+  /** After a newline token: the bodies of the heredocs started on the line, then maybe a chunk. */
+  private endOfLine(): void {
+    this.afterOperator();
+    if (this.pending.length > 0) readHeredocBodies(this, this.pending, this.stop);
+    if (this.onChunk !== null && this.tokens.length >= ShellLexer.CHUNK_TOKENS && this.atCommandBoundary()) {
+      this.onChunk(this.tokens.splice(0));
+    }
   }
 
   private finish(end: number): { tokens: ShellToken[]; end: number } {
@@ -314,10 +332,16 @@ export class ShellLexer extends WordReader {
   private tryArithCommand(start: number): boolean {
     const end = scanArith(this.text, start + 2, this.ctx);
     if (end < 0) return false;
+    if (this.rawIndex(end + 1) !== this.rawIndex(end) + 1) {
+      // bash reads the `)` after the matched pair as written (parse.y parse_arith_cmd:
+      // shell_getc(0)), so `((…)\⏎)` is not arithmetic; it re-reads the text as nested
+      // subshells and stops at an empty word after the backslash.
+      this.fail("syntax error near unexpected token `'", end + 1, end + 2);
+    }
     const parts = this.readRange(start + 2, end);
     const node: A.ArithCmd = {
       type: 'arithcmd',
-      raw: this.text.slice(start, end + 2),
+      raw: this.rawSlice(start, end + 2),
       parts,
       start: this.off(start),
       end: this.off(end + 1) + 1,
@@ -378,7 +402,7 @@ export class ShellLexer extends WordReader {
       this.afterRedir = false;
       this.emit(T.Word, start, end, word);
       if (this.heredocOp) {
-        this.pending.push(pendingHeredoc(this.heredocOp, parts));
+        this.pending.push(pendingHeredoc(this, this.heredocOp, word));
         this.heredocOp = null;
       }
       if (this.cmd === 'start') this.cmd = 'prefix';
@@ -451,7 +475,7 @@ export class ShellLexer extends WordReader {
 
     if (keywordsAllowed && plain !== null) {
       const kw = T.keywordTypes.get(plain);
-      if (kw !== undefined) {
+      if (kw !== undefined && (kw !== T.Time || this.timeIsReserved())) {
         this.keyword(kw, plain, start, end, word);
         return;
       }
@@ -497,7 +521,7 @@ export class ShellLexer extends WordReader {
         break;
       case 'time':
         this.cmd = 'start';
-        this.skipTimeOption();
+        this.skipTimeOptions();
         break;
       case '{':
         this.enterBlock(start);
@@ -535,7 +559,7 @@ export class ShellLexer extends WordReader {
           const end2 = scanArith(this.text, s + 2, this.ctx);
           if (end2 < 0) this.fail("syntax error near unexpected token `(('", s, s + 2);
           const parts = this.readRange(s + 2, end2);
-          const node: A.ArithCmd = { type: 'arithcmd', raw: this.text.slice(s, end2 + 2), parts, start: this.off(s), end: this.off(end2 + 1) + 1 };
+          const node: A.ArithCmd = { type: 'arithcmd', raw: this.rawSlice(s, end2 + 2), parts, start: this.off(s), end: this.off(end2 + 1) + 1 };
           this.pos = end2 + 2;
           this.emit(T.ArithTok, s, end2 + 2, node);
           this.cmd = 'start'; // `for ((…)) { …; }` takes a brace group
@@ -561,11 +585,44 @@ export class ShellLexer extends WordReader {
     while (this.pos < this.text.length && isBlank(this.text[this.pos]!)) this.pos++;
   }
 
-  private skipTimeOption(): void {
-    const save = this.pos;
-    this.skipBlanks();
-    if (this.text.startsWith('-p', this.pos) && endsWord(this.text, this.pos + 2)) this.pos += 2;
-    else this.pos = save;
+  /**
+   * Whether `time` here is the reserved word, as parse.y time_command_acceptable decides (bash
+   * 5.2): only where a pipeline starts after `;`, a newline, `&&`, `||`, `&`, `(`, `)`, `{`, `!`,
+   * `time` (and its `-p`, `--`), `if`, `then`, `elif`, `else`, `while`, `until`, `do`, or at the
+   * start of the input. After `|`, `|&` (also across one newline), `coproc` and right after the
+   * `$(` or `<(` of a substitution it is a plain word, the time program: `a | time -p b` runs
+   * `time -p b` (bash 5.3 adds the substitution starts to the list).
+   */
+  private timeIsReserved(): boolean {
+    if (this.cmd !== 'start') return false;
+    const n = this.tokens.length;
+    const last = this.tokens[n - 1]?.tokenType;
+    if (last === undefined) return this.stop !== 'paren';
+    if (last === T.Pipe || last === T.PipeAmp || last === T.Coproc || last === T.ArithTok) return false;
+    if (last === T.Newline) {
+      const before = this.tokens[n - 2]?.tokenType;
+      return before !== T.Pipe && before !== T.PipeAmp;
+    }
+    return true;
+  }
+
+  /**
+   * `time -p`, `time --`, `time -p --`: parse.y special_case_tokens reads an unquoted `-p` right
+   * after `time` as TIMEOPT and `--` after either as TIMEIGN, so `time -- ls` times `ls`; any
+   * other word (`"-p"`, `-p` a second time, `-x`) is the command. `text` has no line
+   * continuations, so `-\⏎p` is `-p` here as in bash.
+   */
+  private skipTimeOptions(): void {
+    const t = this.text;
+    const option = (o: string): boolean => {
+      let i = this.pos;
+      while (i < t.length && isBlank(t[i]!)) i++;
+      if (!t.startsWith(o, i) || !endsWord(t, i + 2)) return false;
+      this.pos = i + 2;
+      return true;
+    };
+    option('-p');
+    option('--');
   }
 
   /** `coproc NAME { …; }`: a name is present when an identifier is followed by a compound command. */
@@ -600,6 +657,6 @@ export class ShellLexer extends WordReader {
 }
 
 /** Lexes a nested script; the parser passes it to the word reader in the LexContext. */
-export function lexScript(text: string, map: Int32Array | null, start: number, stop: Stop, ctx: LexContext): { tokens: ShellToken[]; end: number } {
-  return new ShellLexer(text, map, start, stop, ctx).run();
+export function lexScript(src: ShellText, start: number, stop: Stop, ctx: LexContext): { tokens: ShellToken[]; end: number } {
+  return new ShellLexer(src, start, stop, ctx).run();
 }

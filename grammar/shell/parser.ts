@@ -7,6 +7,7 @@ import type * as A from './ast.js';
 import * as T from './tokens.js';
 import type { RedirPayload, ShellToken } from './tokens.js';
 import { ShellSyntaxAbort, type LexContext, type SyntaxProblem } from './context.js';
+import { shellText } from './continuations.js';
 import { lexScript, ShellLexer } from './lexer.js';
 
 function tokStart(t: IToken): number {
@@ -155,20 +156,9 @@ class ShellParser extends EmbeddedActionsParser {
         { ALT: () => { this.CONSUME(T.PipeAmp); ops.push('|&'); } },
       ]);
       this.MANY2(() => this.CONSUME(T.Newline));
-      // bash accepts `time` (not `!`) after a pipe: `ls | time wc`, and `time` alone before an
-      // operator or the end: `ls | time`, `ls | time | wc`.
-      let timed = false;
-      this.OPTION(() => {
-        this.CONSUME(T.Time);
-        timed = true;
-      });
-      this.OR2([
-        {
-          GATE: () => timed && endsTimedPipeStage(this.LA(1).tokenType),
-          ALT: () => undefined,
-        },
-        { ALT: () => commands.push(this.SUBRULE2(this.command)) },
-      ]);
+      // No `!` or `time` after a pipe (parse.y `pipeline '|' newline_list pipeline`): the lexer
+      // reads `time` there as a plain word (`ls | time wc` runs the time program).
+      commands.push(this.SUBRULE2(this.command));
     });
     return { commands, ops };
   });
@@ -506,10 +496,6 @@ class ShellParser extends EmbeddedActionsParser {
   });
 }
 
-function endsTimedPipeStage(t: TokenType): boolean {
-  return t === T.Newline || t === T.Semi || t === T.Amp || t === T.AndIf || t === T.OrIf || t === T.Pipe || t === T.PipeAmp || t.name === 'EOF';
-}
-
 function isCompoundStart(t: TokenType): boolean {
   return t === T.While || t === T.Until || t === T.If || t === T.For || t === T.Select || t === T.Case || t === T.DBracketTok || t === T.ArithTok;
 }
@@ -586,7 +572,7 @@ export function parseScript(text: string, options: ScriptParseOptions): ScriptPa
 export function parseScriptPieces(text: string, options: ScriptParseOptions, onList: (list: A.List) => void): { ok: true } | { ok: false; error: SyntaxProblem } {
   const ctx: LexContext = { maxDepth: options.maxDepth, depth: 0, lexScript, parseTokens };
   try {
-    const lexer = new ShellLexer(text, null, 0, 'eof', ctx);
+    const lexer = new ShellLexer(shellText(text, null), 0, 'eof', ctx);
     lexer.onChunk = (tokens) => onList(parseTokens(tokens, text.length, ctx));
     const { tokens } = lexer.run();
     onList(parseTokens(tokens, text.length, ctx));

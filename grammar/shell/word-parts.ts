@@ -6,9 +6,12 @@
 // part can hold a whole script: `"${x:-$(a "$(b)")}"`. WordReader reads those parts recursively;
 // the lexer (lexer.ts) extends it with command structure, and the `[[ ]]` and heredoc readers
 // use it for their operands and bodies. Nested scripts are lexed and parsed through the
-// LexContext callbacks (context.ts), so this file never imports the lexer or the parser.
+// LexContext callbacks (context.ts), so this file never imports the lexer or the parser. The text
+// read has no line continuations (continuations.ts); single quotes, `$'…'` and comments, where
+// bash keeps `\⏎`, read the text as written.
 import type * as A from './ast.js';
 import { ShellSyntaxAbort, type LexContext } from './context.js';
+import { firstAtOrAfter, shellText, type ShellText } from './continuations.js';
 import { arithMemo, isBlank, isMeta, isNameChar, isNameStart, scanArith, scanBracket, scanParens } from './scan.js';
 
 const enum Mode {
@@ -58,22 +61,81 @@ export class WordReader {
   /** Compound commands open around the word (the lexer counts them): they use up nesting depth too. */
   blocks = 0;
   readonly limit: number;
+  /** The text read, line continuations removed (continuations.ts). */
+  readonly text: string;
+  /** Offset in the original string of each index of `text`; null when the identity. */
+  readonly map: Int32Array | null;
 
   constructor(
-    readonly text: string,
-    readonly map: Int32Array | null,
+    readonly src: ShellText,
     start: number,
     readonly ctx: LexContext,
     limit?: number,
   ) {
+    this.text = src.text;
+    this.map = src.map;
     this.pos = start;
-    this.limit = limit ?? text.length;
+    this.limit = limit ?? src.text.length;
   }
 
   /** Offset in the original string of position `i` of this text. */
   off(i: number): number {
     if (this.map === null) return i;
     return this.map[Math.min(i, this.map.length - 1)]!;
+  }
+
+  /** Index in `src.raw` (the text as written, continuations kept) of position `i` of `text`. */
+  rawIndex(i: number): number {
+    const index = this.src.rawIndex;
+    return index === null ? i : index[Math.min(i, index.length - 1)]!;
+  }
+
+  /** Offset in the original string of index `j` of `src.raw`. */
+  rawOff(j: number): number {
+    const m = this.src.rawMap;
+    return m === null ? j : m[Math.min(j, m.length - 1)]!;
+  }
+
+  /** The first position of `text` at or after index `j` of `src.raw`. */
+  atRaw(j: number): number {
+    const index = this.src.rawIndex;
+    return index === null ? j : firstAtOrAfter(index, j);
+  }
+
+  /** The first position of `text` whose original offset is at least `offset`. */
+  atOffset(offset: number): number {
+    return this.map === null ? offset : firstAtOrAfter(this.map, offset);
+  }
+
+  /** Text [i, j) as written, with the line continuations inside it (for `raw` fields: the source slice). */
+  rawSlice(i: number, j: number): string {
+    if (this.src.rawIndex === null) return this.text.slice(i, j);
+    return j > i ? this.src.raw.slice(this.rawIndex(i), this.rawIndex(j - 1) + 1) : '';
+  }
+
+  /** What lies between the quotes at `open` and `close` as written: bash keeps `\⏎` in single quotes. */
+  private rawBetween(open: number, close: number): string {
+    if (this.src.rawIndex === null) return this.text.slice(open + 1, close);
+    return this.src.raw.slice(this.rawIndex(open) + 1, this.rawIndex(close));
+  }
+
+  /**
+   * Where a comment starting at `i` ends. bash reads a comment as written (parse.y discard_until
+   * uses shell_getc(0)), so a backslash at its end does not continue it onto the next line, even
+   * though that `\⏎` is gone from `text`. Returns the position of the newline that ends it (or the
+   * end of the text); when that newline was part of a continuation, `removedNewline` is its
+   * offset in the original string and the position is that of the character after it.
+   */
+  commentEnd(i: number): { pos: number; removedNewline: number | null } {
+    const t = this.text;
+    if (this.src.rawIndex === null) {
+      const nl = t.indexOf('\n', i);
+      return { pos: nl < 0 || nl > this.limit ? this.limit : nl, removedNewline: null };
+    }
+    const nl = this.src.raw.indexOf('\n', this.rawIndex(i));
+    const k = nl < 0 ? this.limit : this.atRaw(nl);
+    if (k >= this.limit) return { pos: this.limit, removedNewline: null };
+    return { pos: k, removedNewline: this.rawIndex(k) !== nl ? this.rawOff(nl) : null };
   }
 
   fail(message: string, start: number, end = start + 1): never {
@@ -220,7 +282,7 @@ export class WordReader {
         flush(i);
         const close = t.indexOf("'", i + 1);
         if (close < 0) this.fail("unexpected EOF while looking for matching `''", i);
-        parts.push({ type: 'sgl', value: t.slice(i + 1, close), start: this.off(i), end: this.off(close) + 1 });
+        parts.push({ type: 'sgl', value: this.rawBetween(i, close), start: this.off(i), end: this.off(close) + 1 });
         this.pos = close + 1;
         litStart = this.pos;
         continue;
@@ -284,9 +346,8 @@ export class WordReader {
         const c = t[this.pos]!;
         if (isBlank(c) || c === '\n') this.pos++;
         else if (c === '\\' && t[this.pos + 1] === '\n') this.pos += 2;
-        else if (c === '#') {
-          while (this.pos < t.length && t[this.pos] !== '\n') this.pos++;
-        } else break;
+        else if (c === '#') this.pos = this.commentEnd(this.pos).pos;
+        else break;
       }
       if (this.pos >= t.length) this.fail("unexpected EOF while looking for matching `)'", open);
       if (t[this.pos] === ')') {
@@ -299,7 +360,7 @@ export class WordReader {
       elements.push({ type: 'word', parts: p, start: this.off(s), end: this.off(this.pos - 1) + 1 });
     }
     // The raw array text as the word's last part, so the word's value shows it as written.
-    parts.push({ type: 'lit', value: t.slice(open, this.pos), quoted: true, array: elements, start: this.off(open), end: this.off(this.pos - 1) + 1 });
+    parts.push({ type: 'lit', value: this.rawSlice(open, this.pos), quoted: true, array: elements, start: this.off(open), end: this.off(this.pos - 1) + 1 });
   }
 
   private readDouble(i: number, locale: boolean): A.DblQuoted {
@@ -330,7 +391,7 @@ export class WordReader {
           // Counted as a nesting level: `$(($((…))))` recurses through readRange.
           const parts = this.nested(i, () => this.readRange(i + 3, end));
           this.pos = end + 2;
-          return { type: 'arith', raw: t.slice(i, end + 2), parts, start: this.off(i), end: this.off(end + 1) + 1 };
+          return { type: 'arith', raw: this.rawSlice(i, end + 2), parts, start: this.off(i), end: this.off(end + 1) + 1 };
         }
       }
       return this.readCmdSubst(i, i + 2, '$(');
@@ -342,7 +403,7 @@ export class WordReader {
         if (j < 0) this.fail("unexpected EOF while looking for matching `]'", i);
         const parts = this.readRange(i + 2, j);
         this.pos = j + 1;
-        return { type: 'arith', raw: t.slice(i, j + 1), parts, start: this.off(i), end: this.off(j) + 1 };
+        return { type: 'arith', raw: this.rawSlice(i, j + 1), parts, start: this.off(i), end: this.off(j) + 1 };
       });
     }
     if (d === '{') return this.readBraceParam(i, inDq);
@@ -350,73 +411,31 @@ export class WordReader {
       let j = i + 2;
       while (j < t.length && isNameChar(t[j]!)) j++;
       this.pos = j;
-      return { type: 'param', raw: t.slice(i, j), name: t.slice(i + 1, j), nested: [], indirect: false, start: this.off(i), end: this.off(j - 1) + 1 };
+      return { type: 'param', raw: this.rawSlice(i, j), name: t.slice(i + 1, j), nested: [], indirect: false, start: this.off(i), end: this.off(j - 1) + 1 };
     }
     if (SPECIAL_PARAMS.includes(d)) {
       this.pos = i + 2;
-      return { type: 'param', raw: t.slice(i, i + 2), name: d, nested: [], indirect: false, start: this.off(i), end: this.off(i + 1) + 1 };
+      return { type: 'param', raw: this.rawSlice(i, i + 2), name: d, nested: [], indirect: false, start: this.off(i), end: this.off(i + 1) + 1 };
     }
     return null;
   }
 
   private readAnsiC(i: number): A.AnsiC {
+    // The closing quote is found in `text` (an escaped quote does not close); the value is decoded
+    // from the string as written, where bash keeps `\⏎` (parse_matched_pair with qc == '\'').
     const t = this.text;
     let j = i + 2;
-    let v = '';
     for (;;) {
       if (j >= t.length) this.fail("unexpected EOF while looking for matching `''", i);
       const c = t[j]!;
       if (c === "'") break;
-      if (c !== '\\') {
-        v += c;
-        j++;
-        continue;
-      }
-      const e = t[j + 1];
-      if (e === undefined) this.fail("unexpected EOF while looking for matching `''", i);
-      j += 2;
-      switch (e) {
-        case 'a': v += '\x07'; break;
-        case 'b': v += '\b'; break;
-        case 'e': case 'E': v += '\x1b'; break;
-        case 'f': v += '\f'; break;
-        case 'n': v += '\n'; break;
-        case 'r': v += '\r'; break;
-        case 't': v += '\t'; break;
-        case 'v': v += '\v'; break;
-        case '\\': v += '\\'; break;
-        case "'": v += "'"; break;
-        case '"': v += '"'; break;
-        case '?': v += '?'; break;
-        case 'c': {
-          const x = t[j];
-          if (x === undefined || x === "'") { v += '\\c'; break; }
-          v += String.fromCharCode(x.toUpperCase().charCodeAt(0) & 0x1f);
-          j++;
-          break;
-        }
-        case 'x': case 'u': case 'U': {
-          const max = e === 'x' ? 2 : e === 'u' ? 4 : 8;
-          let k = 0;
-          while (k < max && /[0-9a-fA-F]/.test(t[j + k] ?? '')) k++;
-          if (k === 0) { v += '\\' + e; break; }
-          const code = parseInt(t.slice(j, j + k), 16);
-          j += k;
-          if (e === 'x') v += String.fromCharCode(code);
-          else v += code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
-          break;
-        }
-        default:
-          if (e >= '0' && e <= '7') {
-            let k = 1;
-            while (k < 3 && t[j - 1 + k]! >= '0' && t[j - 1 + k]! <= '7') k++;
-            v += String.fromCharCode(parseInt(t.slice(j - 1, j - 1 + k), 8) & 0xff);
-            j += k - 1;
-          } else v += '\\' + e;
-      }
+      if (c === '\\') {
+        if (j + 1 >= t.length) this.fail("unexpected EOF while looking for matching `''", i);
+        j += 2;
+      } else j++;
     }
     this.pos = j + 1;
-    return { type: 'ansi', value: v, start: this.off(i), end: this.off(j) + 1 };
+    return { type: 'ansi', value: decodeAnsiC(this.rawBetween(i + 1, j)), start: this.off(i), end: this.off(j) + 1 };
   }
 
   /** `${…}` in all its forms, including bash 5.3 `${ cmd; }` and `${| cmd; }`. */
@@ -481,7 +500,7 @@ export class WordReader {
     this.pos = j + 1;
     return {
       type: 'param',
-      raw: t.slice(i, j + 1),
+      raw: this.rawSlice(i, j + 1),
       name,
       nested,
       indirect: indirect || transform === 'P' || transform === 'E',
@@ -502,7 +521,7 @@ export class WordReader {
     const nested = this.readParts(Mode.ParamOp, { dq: inDq });
     if (t[this.pos] !== '}') this.fail("unexpected EOF while looking for matching `}'", i);
     this.pos++;
-    return { type: 'param', raw: t.slice(i, this.pos), name: '', nested, indirect: true, start: this.off(i), end: this.off(this.pos - 1) + 1 };
+    return { type: 'param', raw: this.rawSlice(i, this.pos), name: '', nested, indirect: true, start: this.off(i), end: this.off(this.pos - 1) + 1 };
   }
 
   /** Reads an array subscript after `[` up to the matching `]`, with expansions. */
@@ -538,7 +557,7 @@ export class WordReader {
   /** Reads parts of the text range [s, e) with heredoc rules (arithmetic, subscripts, heredoc bodies). */
   readRange(s: number, e: number): A.WordPart[] {
     if (s >= e) return [];
-    const sub = new WordReader(this.text, this.map, s, this.ctx, e);
+    const sub = new WordReader(this.src, s, this.ctx, e);
     return sub.readParts(Mode.Heredoc);
   }
 
@@ -557,23 +576,23 @@ export class WordReader {
 
   private readCmdSubst(i: number, bodyStart: number, kind: A.SubstKind): A.CmdSubst {
     return this.nested(i, () => {
-      const { tokens, end } = this.ctx.lexScript(this.text, this.map, bodyStart, kind === '$(' ? 'paren' : 'brace', this.ctx);
+      const { tokens, end } = this.ctx.lexScript(this.src, bodyStart, kind === '$(' ? 'paren' : 'brace', this.ctx);
       if (end < 0) this.fail(kind === '$(' ? "unexpected EOF while looking for matching `)'" : "unexpected EOF while looking for matching `}'", i, i + 2);
       const body = this.ctx.parseTokens(tokens, this.off(end), this.ctx, kind === '$(' ? ')' : '}');
       this.pos = end + 1;
       const script: A.Script = { type: 'script', body, start: this.off(bodyStart), end: this.off(end) };
-      return { type: 'cmdsubst', raw: this.text.slice(i, end + 1), kind, body: script, start: this.off(i), end: this.off(end) + 1 };
+      return { type: 'cmdsubst', raw: this.rawSlice(i, end + 1), kind, body: script, start: this.off(i), end: this.off(end) + 1 };
     });
   }
 
   private readProcSubst(i: number): A.ProcSubst {
     return this.nested(i, () => {
-      const { tokens, end } = this.ctx.lexScript(this.text, this.map, i + 2, 'paren', this.ctx);
+      const { tokens, end } = this.ctx.lexScript(this.src, i + 2, 'paren', this.ctx);
       if (end < 0) this.fail("unexpected EOF while looking for matching `)'", i, i + 2);
       const body = this.ctx.parseTokens(tokens, this.off(end), this.ctx, ')');
       this.pos = end + 1;
       const script: A.Script = { type: 'script', body, start: this.off(i + 2), end: this.off(end) };
-      return { type: 'procsubst', raw: this.text.slice(i, end + 1), op: this.text[i] as '<' | '>', body: script, start: this.off(i), end: this.off(end) + 1 };
+      return { type: 'procsubst', raw: this.rawSlice(i, end + 1), op: this.text[i] as '<' | '>', body: script, start: this.off(i), end: this.off(end) + 1 };
     });
   }
 
@@ -603,11 +622,69 @@ export class WordReader {
     map.push(this.off(j)); // the closing backtick: end of the derived text
     const end = j;
     return this.nested(i, () => {
-      const { tokens } = this.ctx.lexScript(body, Int32Array.from(map), 0, 'eof', this.ctx);
+      // bash un-escapes the body when it runs it and parses the result: a `\\⏎` written in the
+      // backticks becomes a line continuation then (`\⏎` itself was removed as the body was read).
+      const { tokens } = this.ctx.lexScript(shellText(body, Int32Array.from(map)), 0, 'eof', this.ctx);
       const list = this.ctx.parseTokens(tokens, this.off(end), this.ctx);
       this.pos = end + 1;
       const script: A.Script = { type: 'script', body: list, start: this.off(i + 1), end: this.off(end) };
-      return { type: 'cmdsubst', raw: t.slice(i, end + 1), kind: '`', body: script, start: this.off(i), end: this.off(end) + 1 };
+      return { type: 'cmdsubst', raw: this.rawSlice(i, end + 1), kind: '`', body: script, start: this.off(i), end: this.off(end) + 1 };
     });
   }
+}
+
+/** The value of the inside of `$'…'` (bash manual §3.1.2.4; lib/sh/strtrans.c ansicstr). */
+function decodeAnsiC(t: string): string {
+  let j = 0;
+  let v = '';
+  while (j < t.length) {
+    const c = t[j]!;
+    if (c !== '\\' || j + 1 >= t.length) {
+      v += c;
+      j++;
+      continue;
+    }
+    const e = t[j + 1]!;
+    j += 2;
+    switch (e) {
+      case 'a': v += '\x07'; break;
+      case 'b': v += '\b'; break;
+      case 'e': case 'E': v += '\x1b'; break;
+      case 'f': v += '\f'; break;
+      case 'n': v += '\n'; break;
+      case 'r': v += '\r'; break;
+      case 't': v += '\t'; break;
+      case 'v': v += '\v'; break;
+      case '\\': v += '\\'; break;
+      case "'": v += "'"; break;
+      case '"': v += '"'; break;
+      case '?': v += '?'; break;
+      case 'c': {
+        const x = t[j];
+        if (x === undefined || x === "'") { v += '\\c'; break; }
+        v += String.fromCharCode(x.toUpperCase().charCodeAt(0) & 0x1f);
+        j++;
+        break;
+      }
+      case 'x': case 'u': case 'U': {
+        const max = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+        let k = 0;
+        while (k < max && /[0-9a-fA-F]/.test(t[j + k] ?? '')) k++;
+        if (k === 0) { v += '\\' + e; break; }
+        const code = parseInt(t.slice(j, j + k), 16);
+        j += k;
+        if (e === 'x') v += String.fromCharCode(code);
+        else v += code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
+        break;
+      }
+      default:
+        if (e >= '0' && e <= '7') {
+          let k = 1;
+          while (k < 3 && t[j - 1 + k]! >= '0' && t[j - 1 + k]! <= '7') k++;
+          v += String.fromCharCode(parseInt(t.slice(j - 1, j - 1 + k), 8) & 0xff);
+          j += k - 1;
+        } else v += '\\' + e;
+    }
+  }
+  return v;
 }

@@ -23,11 +23,28 @@ const structure: Row[] = [
   { name: 'background', spellings: ['a & b', 'a&b', 'a &\nb', 'a&\n\nb;'], want: [at(['a'], 'background'), seg(['b'])] },
   { name: 'and', spellings: ['a && b', 'a&&b', 'a &&\n b', 'a &&\n\n\tb'], want: [at(['a'], 'and-or'), at(['b'], 'and-or')] },
   { name: 'or', spellings: ['a || b', 'a||b', 'a ||\nb'], want: [at(['a'], 'and-or'), at(['b'], 'and-or')] },
-  { name: 'pipe', spellings: ['a | b', 'a|b', 'a |\n b', 'a |& b', 'a|&b', '! a | b', '!  a|b', 'time a | b', 'time -p a |& b', 'a | time b'], want: [at(['a'], 'pipeline'), at(['b'], 'pipeline')] },
+  { name: 'pipe', spellings: ['a | b', 'a|b', 'a |\n b', 'a |& b', 'a|&b', '! a | b', '!  a|b', 'time a | b', 'time -p a |& b', 'time -- a | b', 'time -p -- a|b'], want: [at(['a'], 'pipeline'), at(['b'], 'pipeline')] },
   { name: 'reserved words right after a compound command', spellings: ['if a; then { b; } fi', 'if a; then { b; }; fi', 'if a\nthen { b; }\nfi'], want: [at(['a'], 'if'), at(['b'], 'if', 'group')] },
   { name: 'done after (( ))', spellings: ['while a; do (( i++ )) done', 'while a; do ((i++)); done', 'while a\ndo (( i++ ))\ndone'], want: [at(['a'], 'loop')] },
-  { name: 'time alone after a pipe', spellings: ['a | time', 'a | time -p', 'a | time;'], want: [seg(['a'])] },
+  // parse.y time_command_acceptable: after `|` or `|&` (also across one newline) `time` is a
+  // plain word, the time program, which the wrapper table unwraps.
+  { name: 'time after a pipe is the time program', spellings: ['a | time b', 'a|time b', 'a |\ntime b', 'a |& time b'], want: [at(['a'], 'pipeline'), at(['time', 'b'], 'pipeline')] },
+  { name: 'time after a pipe keeps its options as arguments', spellings: ['a | time -p -- b', 'a | time  -p  --  b'], want: [at(['a'], 'pipeline'), at(['time', '-p', '--', 'b'], 'pipeline')] },
+  { name: 'time alone after a pipe', spellings: ['a | time', 'a | time;', 'a|time'], want: [at(['a'], 'pipeline'), at(['time'], 'pipeline')] },
   { name: 'negation and time alone', spellings: ['! a', 'time a', 'time -p a', '! time a', 'time ! a', '!\ta'], want: [seg(['a'])] },
+  // parse.y special_case_tokens: `-p` right after `time` is TIMEOPT, `--` after `time` or
+  // `time -p` is TIMEIGN; neither is the command. Line continuations are gone before that.
+  {
+    name: 'time -- and time -p --',
+    spellings: ['time -- a', 'time -p -- a', 'time\t--  a', 'time -\\\np a', 'time \\\n-- a', 'time -p\\\n -- a', '! time -- a', 'time -- ! a', 'time -p -- time -- a', 'time -p;a', 'time --\na'],
+    want: [seg(['a'])],
+  },
+  { name: 'time -- alone', spellings: ['time --', 'time -p --', 'time -p --;', 'time --\n'], want: [] },
+  { name: 'a second -p or --, or a quoted one, is the command', spellings: ['time -- -p a', 'time -p -p a', 'time "-p" a', 'time \\-p a', "time '-p' a"], want: [seg(['-p', 'a'])] },
+  { name: 'time -- before a compound command', spellings: ['time -- { a; }', 'time -p -- { a; }'], want: [at(['a'], 'group')] },
+  { name: 'coproc time is the time program', spellings: ['coproc time a', 'coproc  time a'], want: [at(['time', 'a'], 'coproc')] },
+  { name: 'source -- and . -- are plain words', spellings: ['source -- f', 'source  --  f', 'sour\\\nce -- f'], want: [seg(['source', '--', 'f'])] },
+  { name: '. -- is a plain word', spellings: ['. -- f', '.\t-- f', 'time -- . -- f'], want: [seg(['.', '--', 'f'])] },
   {
     name: 'mixed list',
     spellings: ['a && b | c & d', 'a&&b|c&d', 'a &&\nb |\nc &\nd'],
@@ -97,6 +114,14 @@ const structure: Row[] = [
   { name: '# inside a word is literal', spellings: ['echo a#b', 'echo a"#"b', "echo 'a#b'", 'echo a\\#b'], want: [seg(['echo', 'a#b'])] },
   { name: 'quoted or escaped # at a word start', spellings: ['echo "#x"', "echo '#x'", 'echo \\#x'], want: [seg(['echo', '#x'])] },
   { name: '$# is a parameter', spellings: ['echo $#', 'echo "$#"'], want: [seg(['echo', '$#'], D)] },
+  // ---- line continuations (continuations.ts): gone before bash forms tokens, so also inside
+  // operators, reserved words and `[[`/`]]`; a comment still ends at its newline.
+  { name: 'line continuation inside && and ||', spellings: ['a &\\\n& b', 'a &&\\\n b', 'a \\\n&& b', 'a |\\\n| b', 'a\\\n\\\n||b'], want: [at(['a'], 'and-or'), at(['b'], 'and-or')] },
+  { name: 'line continuation inside reserved words', spellings: ['i\\\nf a; then b; fi', 'if a; th\\\nen b; f\\\ni', 'if a\\\n; then b; fi'], want: [at(['a'], 'if'), at(['b'], 'if')] },
+  { name: 'line continuation inside [[ ]]', spellings: ['[\\\n[ $(a) == x ]]', '[[ $(a) == x ]\\\n]', '[[ $\\\n(a) =\\\n= x ]]', '[[ x =\\\n~ $\\\n(a) ]]', '[[ x =~ y$\\\n(a) ]]'], want: [at(['a'], 'test', 'command-substitution')] },
+  { name: 'line continuation inside ((', spellings: ['(\\\n( $(a) ))', '(( $\\\n(a) ))', '(( ($(a))\\\n))'], want: [at(['a'], 'arithmetic', 'command-substitution')] },
+  { name: 'a comment ends at its newline, even after a backslash', spellings: ['a # c\\\nb', 'a #\\\nb', 'a # c\\\\\\\nb'], want: [seg(['a']), seg(['b'])] },
+  { name: '# starts a comment in [[ ]]', spellings: ['[[ $(a) # c\n== x ]]', '[[ $(a) == x #c ]]\n]]', '[[ $(a) == x # c\\\n]]'], want: [at(['a'], 'test', 'command-substitution')] },
 ];
 
 const words: Row[] = [
@@ -108,7 +133,9 @@ const words: Row[] = [
   { name: '$\'…\' unknown escape is kept', spellings: ["echo $'\\q'", "echo '\\q'", 'echo "\\q"', 'echo \\\\q'], want: [seg(['echo', '\\q'])] },
   { name: 'backslash-newline joins (also inside a command name)', spellings: ['rm -rf /', 'r\\\nm -rf /', 'rm \\\n-rf /', 'rm -r\\\nf \\\n/', 'rm -rf "/"\\\n'], want: [seg(['rm', '-rf', '/'])] },
   { name: 'backslash-newline in double quotes is removed', spellings: ['echo "a\\\nb"', 'echo ab'], want: [seg(['echo', 'ab'])] },
-  { name: 'backslash-newline in single quotes is kept', spellings: ["echo 'a\\\nb'", "echo $'a\\\\\\nb'"], want: [seg(['echo', 'a\\\nb'])] },
+  { name: 'backslash-newline in single quotes is kept', spellings: ["echo 'a\\\nb'", "echo $'a\\\\\\nb'", "e\\\ncho 'a\\\nb'"], want: [seg(['echo', 'a\\\nb'])] },
+  { name: "backslash-newline in $'…' is kept, as an unknown escape", spellings: ["echo $'a\\\nb'", "echo $\\\n'a\\\nb'"], want: [seg(['echo', 'a\\\nb'])] },
+  { name: 'backslash-newline removed around quotes', spellings: ['echo $\\\n"a"', "echo $\\\n'a'", 'echo "\\\na"', "echo \\\n'a'"], want: [seg(['echo', 'a'])] },
   { name: 'escapes in double quotes', spellings: ['echo "a\\$b"', "echo 'a$b'", 'echo a\\$b', "echo 'a'\\$'b'"], want: [seg(['echo', 'a$b'])] },
   { name: 'backslash before other characters in double quotes stays', spellings: ['echo "a\\xb"', "echo 'a\\xb'", 'echo a\\\\xb'], want: [seg(['echo', 'a\\xb'])] },
   { name: 'escaped double quote', spellings: ['echo "a\\"b"', "echo 'a\"b'", 'echo a\\"b'], want: [seg(['echo', 'a"b'])] },
@@ -192,6 +219,95 @@ const dynamicWords: DynRow[] = [
     dynamic: true,
     nested: [at(['a'], 'function-substitution')],
   },
+  // Line continuations are removed before bash tokenizes (continuations.ts): `$\⏎(` is `$(` in
+  // every reading mode. The word keeps its text as written.
+  {
+    name: '$\\⏎( in words, double quotes and assignments',
+    cases: [
+      { script: 'echo $\\\n(id)', argv: ['echo', '$\\\n(id)'] },
+      { script: 'ec\\\nho $\\\n(id)', argv: ['echo', '$\\\n(id)'] },
+      { script: 'echo "$\\\n(id)"', argv: ['echo', '$\\\n(id)'] },
+      { script: 'echo $\\\n(\\\nid\\\n)', argv: ['echo', '$\\\n(\\\nid\\\n)'] },
+      { script: 'echo $\\\n\\\n(id)', argv: ['echo', '$\\\n\\\n(id)'] },
+      { script: 'echo "a$\\\n(id)b"', argv: ['echo', 'a$\\\n(id)b'] },
+    ],
+    dynamic: true,
+    nested: [at(['id'], 'command-substitution')],
+  },
+  {
+    name: '$\\⏎( in ${…} operands',
+    cases: [
+      { script: 'echo ${x:-$\\\n(id)}', argv: ['echo', '${x:-$\\\n(id)}'] },
+      { script: 'echo "${x:-$\\\n(id)}"', argv: ['echo', '${x:-$\\\n(id)}'] },
+      { script: 'echo $\\\n{x:-$(id)}', argv: ['echo', '$\\\n{x:-$(id)}'] },
+      { script: 'echo "$\\\n{x:\\\n-$\\\n(id)}"', argv: ['echo', '$\\\n{x:\\\n-$\\\n(id)}'] },
+      { script: 'echo ${x/$\\\n(id)/y}', argv: ['echo', '${x/$\\\n(id)/y}'] },
+      { script: 'echo ${a[$\\\n(id)]}', argv: ['echo', '${a[$\\\n(id)]}'] },
+    ],
+    dynamic: true,
+    nested: [at(['id'], 'parameter-expansion', 'command-substitution')],
+  },
+  {
+    name: '$\\⏎(( and $\\⏎[ arithmetic',
+    cases: [
+      { script: 'echo $\\\n((1+$(id)))', argv: ['echo', '$\\\n((1+$(id)))'] },
+      { script: 'echo $(\\\n(1+$(id)))', argv: ['echo', '$(\\\n(1+$(id)))'] },
+      { script: 'echo "$\\\n(\\\n(1+$\\\n(id)))"', argv: ['echo', '$\\\n(\\\n(1+$\\\n(id)))'] },
+      { script: 'echo $((1+$(id))\\\n)', argv: ['echo', '$((1+$(id))\\\n)'] },
+      { script: 'echo $\\\n[1+$\\\n(id)]', argv: ['echo', '$\\\n[1+$\\\n(id)]'] },
+    ],
+    dynamic: true,
+    nested: [at(['id'], 'arithmetic', 'command-substitution')],
+  },
+  {
+    name: 'backticks and <\\⏎(',
+    cases: [
+      { script: 'echo `\\\nid`', argv: ['echo', '`\\\nid`'] },
+      { script: 'echo "`\\\nid`"', argv: ['echo', '`\\\nid`'] },
+      { script: 'echo `i\\\nd`', argv: ['echo', '`i\\\nd`'] },
+    ],
+    dynamic: true,
+    nested: [at(['id'], 'backtick')],
+  },
+  {
+    name: 'process substitution after <\\⏎',
+    cases: [
+      { script: 'echo <\\\n(id)', argv: ['echo', '<\\\n(id)'] },
+      { script: 'echo >\\\n(\\\nid)', argv: ['echo', '>\\\n(\\\nid)'] },
+    ],
+    dynamic: true,
+    nested: [at(['id'], 'process-substitution')],
+  },
+  {
+    name: '$\\⏎( inside backticks (bash removes \\⏎ as it reads the body)',
+    cases: [{ script: 'echo `echo $\\\n(id)`', argv: ['echo', '`echo $\\\n(id)`'] }],
+    dynamic: true,
+    nested: [seg(['echo', '$(id)'], { context: ['backtick'], dynamic: true }), at(['id'], 'backtick', 'command-substitution')],
+  },
+  {
+    name: 'time at the start of $(…) is the time program (bash 5.2 time_command_acceptable)',
+    cases: [
+      { script: 'echo $(time a)', argv: ['echo', '$(time a)'] },
+      { script: 'echo "$( time a)"', argv: ['echo', '$( time a)'] },
+    ],
+    dynamic: true,
+    nested: [at(['time', 'a'], 'command-substitution')],
+  },
+  {
+    name: 'time after a newline in $(…) is the reserved word',
+    cases: [
+      { script: 'echo $(\ntime a)', argv: ['echo', '$(\ntime a)'] },
+      { script: 'echo $(\n time -p -- a)', argv: ['echo', '$(\n time -p -- a)'] },
+    ],
+    dynamic: true,
+    nested: [at(['a'], 'command-substitution')],
+  },
+  {
+    name: 'time after a command in $(…) is the reserved word',
+    cases: [{ script: 'echo $(:; time -p -- a)', argv: ['echo', '$(:; time -p -- a)'] }],
+    dynamic: true,
+    nested: [at([':'], 'command-substitution'), at(['a'], 'command-substitution')],
+  },
   {
     name: 'globs',
     cases: [
@@ -264,6 +380,17 @@ const assignments: Row[] = [
   },
   { name: 'array with a command after it', spellings: ['a=(1 2) ls'], want: [seg(['ls'], { assigns: ['a=(1 2)'] })] },
   { name: 'declaration builtin takes arrays', spellings: ['declare -a z=(1 $(l))'], want: [seg(['declare', '-a', 'z=(1 $(l))'], D), at(['l'], 'array', 'command-substitution')] },
+  {
+    name: 'values run substitutions after $\\⏎',
+    spellings: ['a=$\\\n(x) b[$\\\n(y)]=1 c=(p $\\\n(z)) cmd'],
+    want: [
+      seg(['cmd'], { assigns: ['a=$\\\n(x)', 'b[$\\\n(y)]=1', 'c=(p $\\\n(z))'] }),
+      at(['x'], 'assignment', 'command-substitution'),
+      at(['y'], 'assignment', 'arithmetic', 'command-substitution'),
+      at(['z'], 'assignment', 'array', 'command-substitution'),
+    ],
+  },
+  { name: 'a comment in an array ends at its newline', spellings: ['a=(x # c\\\n$(y)) cmd'], want: [seg(['cmd'], { assigns: ['a=(x # c\\\n$(y))'] }), at(['y'], 'assignment', 'array', 'command-substitution')] },
 ];
 
 const R = (...pairs: [string, string][]) => ({ redirects: pairs });
@@ -287,6 +414,8 @@ const redirections: Row[] = [
   { name: 'redirect alone: no segment', spellings: ['>f', '> f', '2>&1'], want: [] },
   { name: 'here-string', spellings: ['cat <<<word', 'cat <<< word', "cat <<< 'word'", 'cat <<<"word"'], want: [seg(['cat'], R(['<<<', 'word']))] },
   { name: 'here-string runs substitutions', spellings: ['cat <<< "a $(b)"'], want: [seg(['cat'], R(['<<<', 'a $(b)'])), at(['b'], 'here-string', 'command-substitution')] },
+  { name: 'line continuation inside an operator or before it', spellings: ['a 2\\\n>f', 'a 2>\\\nf', 'a 2\\\n>\\\nf'], want: [seg(['a'], R(['2>', 'f']))] },
+  { name: 'line continuation inside >>', spellings: ['a >\\\n>f', 'a >>\\\nf'], want: [seg(['a'], R(['>>', 'f']))] },
 ];
 
 const heredocs: Row[] = [
@@ -302,6 +431,37 @@ const heredocs: Row[] = [
   { name: 'delimiter before the command', spellings: ['<<E cat\nx\nE'], want: [seg(['cat'], R(['<<', 'E']))] },
   { name: 'unterminated heredoc is accepted (bash warns)', spellings: ['cat <<E\nx', 'cat <<E\n'], want: [seg(['cat'], R(['<<', 'E']))] },
   { name: 'heredoc inside a command substitution', spellings: ['x=$(cat <<E\n$(a)\nE\n)'], want: [seg(['cat'], { redirects: [['<<', 'E']], context: ['assignment', 'command-substitution'] }), at(['a'], 'assignment', 'command-substitution', 'heredoc', 'command-substitution')] },
+  // make_here_document: with an unquoted delimiter the lines are read with continuations removed
+  // before they are compared; with a quoted one they are compared as written.
+  {
+    name: 'continuations join body lines before the delimiter is compared',
+    spellings: ['cat <<EF\n$(a)\nE\\\nF\nw', 'cat <<E\\\nF\n$(a)\nEF\nw', 'cat <<EF\n$(a)\n\\\nEF\nw', 'cat <<EF\n$\\\n(a)\nEF\nw', 'cat <\\\n<EF\n$(a)\nEF\nw'],
+    want: [seg(['cat'], R(['<<', 'EF'])), at(['a'], 'heredoc', 'command-substitution'), seg(['w'])],
+  },
+  { name: 'quoted delimiter: lines are compared as written', spellings: ["cat <<'EF'\n$(a)\nE\\\nF\nEF\nw", 'cat <<\\EF\nE\\\nF\nEF\nw', "cat <<'EF'\n$\\\n(a)\nEF\nw"], want: [seg(['cat'], R(['<<', 'EF'])), seg(['w'])] },
+  { name: 'a comment ending in a backslash still ends the line', spellings: ['cat <<E # c\\\n$(a)\nE\nw', 'cat <<E #\\\n$(a)\nE\nw'], want: [seg(['cat'], R(['<<', 'E'])), at(['a'], 'heredoc', 'command-substitution'), seg(['w'])] },
+  { name: '<<- compares a line before stripping its tabs', spellings: ['cat <<-"\tE"\n$(no)\n\tE\nw', 'cat <<-"\tE"\n$(no)\n\t\tE\n\tE\nw'], want: [seg(['cat'], R(['<<-', '\tE'])), seg(['w'])] },
+  // A delimiter with `$`, `$(…)` or backticks and no quotes is unquoted: the body is expanded,
+  // and it ends at a line equal to the delimiter's token text (delimiter.ts).
+  { name: 'unquoted $x delimiter: the body runs', spellings: ['cat <<$x\n$(a)\n$x\nw', 'cat << $x\n$(a)\n$x\n\nw'], want: [seg(['cat'], R(['<<', '$x'])), at(['a'], 'heredoc', 'command-substitution'), seg(['w'])] },
+  { name: 'unquoted ${…} delimiter', spellings: ['cat <<${x:-d  e}\n$(a)\n${x:-d e}\n${x:-d  e}\nw'], want: [seg(['cat'], R(['<<', '${x:-d  e}'])), at(['a'], 'heredoc', 'command-substitution'), seg(['w'])] },
+  { name: 'unquoted backtick delimiter, compared as written', spellings: ['cat <<`d  e`\n$(a)\n`d e`\n`d  e`\nw'], want: [seg(['cat'], R(['<<', '`d  e`'])), at(['a'], 'heredoc', 'command-substitution'), at(['d', 'e'], 'heredoc', 'backtick'), seg(['w'])] },
+  { name: 'unquoted $(…) delimiter, compared with the command as bash prints it', spellings: ['cat <<$(d  e)\n$(a)\n$(d  e)\n$(d e)\nw'], want: [seg(['cat'], R(['<<', '$(d  e)'])), at(['a'], 'heredoc', 'command-substitution'), at(['d', 'e'], 'heredoc', 'command-substitution'), seg(['w'])] },
+  { name: 'unquoted $(…) delimiter with a list', spellings: ['cat <<$(d;e||f  &)\n$(a)\n$(d; e || f &)\nw'], want: [seg(['cat'], R(['<<', '$(d;e||f  &)'])), at(['a'], 'heredoc', 'command-substitution'), seg(['w'])] },
+  { name: 'quoted delimiter with $(…): quote removal, body is data', spellings: ['cat <<"$(d  e)"\n$(no)\n$(d  e)\n$(d e)\nw'], want: [seg(['cat'], R(['<<', '$(d  e)'])), seg(['w'])] },
+  { name: 'quoted delimiter with $x', spellings: ['cat <<"$x"\n$(no)\n$x\nw', 'cat <<\\$x\n$(no)\n$x\nw', "cat <<'$x'\n$(no)\n$x\nw"], want: [seg(['cat'], R(['<<', '$x'])), seg(['w'])] },
+  // make_here_document "backwards compatibility": inside `$(…)` a line that starts with the
+  // delimiter and has a `)` after it ends the body, and the rest of the line is read again.
+  {
+    name: 'inside $(…), a line starting with the delimiter and holding ) ends the body',
+    spellings: ['x=$(cat <<E\n$(a)\nE)', 'x=$(cat <<E\n$(a)\nE )', 'x=$(cat <<E\n$(a)\nE\t)\n'],
+    want: [seg(['cat'], { redirects: [['<<', 'E']], context: ['assignment', 'command-substitution'] }), at(['a'], 'assignment', 'command-substitution', 'heredoc', 'command-substitution')],
+  },
+  {
+    name: 'inside $(…), the rest of the delimiter line is read as commands',
+    spellings: ['x=$(cat <<E\nb\nEc)', 'x=$(cat <<E\nb\nE c)', "x=$(cat <<'E'\n$(no)\nEc)"],
+    want: [seg(['cat'], { redirects: [['<<', 'E']], context: ['assignment', 'command-substitution'] }), at(['c'], 'assignment', 'command-substitution')],
+  },
 ];
 
 function runRows(title: string, rows: Row[]) {

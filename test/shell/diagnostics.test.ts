@@ -74,6 +74,28 @@ const table: [script: string, error: string][] = [
   ['[[ ( a ]]', "1:8 unexpected token `]]', expected `)'"],
   ['[[ a ) ]]', "1:6 syntax error in conditional expression: unexpected token `)'"],
   ['[[ && ]]', "1:4 unexpected token `&&' in conditional command"],
+  // line continuations are gone before bash forms tokens (grammar/shell/continuations.ts)
+  ['echo $\\\n(ls', `1:6 ${looking(')')}`],
+  ['echo $\\\n{x', `1:6 ${looking('}')}`],
+  ['cat <\\\n<', `2:2 ${near('newline')}`],
+  ['a &\\\n&', `2:2 ${EOF_}`],
+  ['a # c\\\nb)', `2:2 ${near(')')}`],
+  // `((…)\⏎)`: bash reads the second `)` as written, so it is not arithmetic (parse_arith_cmd)
+  ['((1+2)\\\n)', `2:1 ${near('')}`],
+  // `time` is a plain word after a pipe and, in bash 5.2, at the start of `$(…)`
+  ['a | time { b; }', `1:15 ${near('}')}`],
+  ['echo $(time { b; })', `1:18 ${near('}')}`],
+  ['a |\n\ntime b', `3:1 ${near('time')}`],
+  ['time -p -- | a', `1:12 ${near('|')}`],
+  // escalint's own refusals (heredoc bodies whose end it cannot find as bash does)
+  [
+    'cat <<$(a <f)\nx',
+    "1:7 unsupported here-document delimiter `$(a <f)': escalint does not print its command back as bash does, so it cannot tell which line ends the body; use a plain word",
+  ],
+  [
+    'x=$(cat <<A <<B\nA)\nB\n)',
+    "2:2 unsupported here-document: a line that only starts with `A' ends it, and bash reads the rest of that line after the next here-document's body; end it with a line of its own",
+  ],
 ];
 
 describe('syntax errors: line, column and message', () => {
