@@ -2,11 +2,12 @@
 // `["pwsh", "-Command", "…"]`. Codex writes the first form into default.rules when "don't ask
 // again" has no usable prefix (reference/codex-0.169.md §4); it matches that one exact script, and
 // Codex splits plain scripts into their commands before matching anyway (§3), so rules on the
-// commands inside are what apply. The script is read by escalint's own segmentation (design §3),
-// and the advice names the categorical prefix of each command it runs (from the same table as
-// too-specific). `[[bash, zsh, sh], [-lc, -c]]` without a script, as a prompt or forbidden rule,
+// commands inside are what apply. The script is read as Codex reads it (src/shell/codex-split.ts,
+// which also keeps the shell grammar out of `check`'s start-up), and the advice names the
+// categorical prefix of each command Codex checks (from the same table as too-specific); a script
+// Codex does not split is checked whole, so no rule on the commands inside would apply to it. `[[bash, zsh, sh], [-lc, -c]]` without a script, as a prompt or forbidden rule,
 // is the codex-script-gap rule and is not flagged; as an allow rule it is arbitrary-code's finding.
-import { parseShell } from '../shell/parse.js';
+import { codexSplitScript } from '../shell/codex-split.js';
 import { suggestPrefix } from '../suggest/prefix.js';
 import type { PatternElement, Rule } from '../types.js';
 import { defineCheck } from './define.js';
@@ -30,20 +31,21 @@ function commandsOf(script: string): string[][] | null {
   return found;
 }
 
+/** The commands Codex checks for the script, setup commands left out; null when Codex checks it whole. */
 function readCommands(script: string): string[][] | null {
-  const parsed = parseShell(script);
-  if (parsed.diagnostics.length > 0) return null;
-  const out: string[][] = [];
-  for (const s of parsed.segments) {
-    if (s.context.includes('wrapped') || s.argv.length === 0 || SETUP_COMMANDS.has(s.argv[0]!)) continue;
-    out.push(s.argv);
-  }
-  return out;
+  const split = codexSplitScript(script);
+  if (!split.split) return null;
+  return split.commands.filter((argv) => argv.length > 0 && !SETUP_COMMANDS.has(argv[0]!));
 }
 
 function advise(rule: Rule, script: string): { advice: string; replacement: string[] | null } {
   const commands = commandsOf(script);
-  if (commands === null) return { advice: 'write rules on the commands it runs', replacement: null };
+  if (commands === null) {
+    return {
+      advice: 'Codex checks this script whole (it is not plain commands joined by &&, ||, ; and |), so only a rule on the whole script matches it; a prompt rule on [["bash", "zsh", "sh"], ["-lc", "-c"]] makes such scripts ask',
+      replacement: null,
+    };
+  }
   if (commands.length === 0) return { advice: 'it runs no command a rule is needed for; remove it', replacement: null };
   if (rule.decision !== 'allow') {
     // A prompt or forbidden rule meant these commands: name them, without widening anything.

@@ -47,6 +47,11 @@ runCheckTable(shellWrapper, {
       errors: [{ messageId: 'script', line: 1, column: 12, suggestions: [] }],
     },
     {
+      // Codex checks a script it cannot split whole: no rule on the commands inside applies.
+      code: allow('[/bin/bash, -lc, "for f in *.rs; do rustfmt $f; done"]'),
+      errors: [{ messageId: 'script', line: 1, column: 12, data: { advice: 'Codex checks this script whole (it is not plain commands joined by &&, ||, ; and |), so only a rule on the whole script matches it; a prompt rule on [["bash", "zsh", "sh"], ["-lc", "-c"]] makes such scripts ask' }, suggestions: [] }],
+    },
+    {
       code: allow('[pwsh, -Command, "Get-ChildItem"]'),
       errors: [{ messageId: 'script', line: 1, column: 12, data: { shell: 'pwsh -Command' }, suggestions: [allow('[Get-ChildItem]')] }],
     },
