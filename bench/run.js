@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
-const ORDER = ['parse', 'engine', 'test-e2e', 'check', 'checks', 'compile'];
+const ORDER = ['parse', 'engine', 'test-e2e', 'check', 'checks', 'compile', 'import', 'hook'];
 
 /** Builds dist/ with the project's tsc. Type errors still emit, so only a missing dist/ is fatal. */
 function build() {
