@@ -2,7 +2,7 @@
 // Never throws: bad input, hostile input and limits are diagnostics (design.md §3).
 import { parseScriptPieces } from '../../grammar/shell/parser.js';
 import type { Diagnostic, ParseOptions, ParseResult, Segment } from '../types.js';
-import { collectSegments } from './segments.js';
+import { collectSegments, ScriptState } from './segments.js';
 import { SegmentAnalyzer } from './wrappers.js';
 
 export const DEFAULT_MAX_INPUT = 1024 * 1024;
@@ -28,9 +28,11 @@ export function parseShell(text: string, options: ParseOptions = {}): ParseResul
   // dropped: a long script never holds all its tokens, AST and segments at once.
   const analyzer = options.unwrap === false ? null : new SegmentAnalyzer({ maxDepth, source: text });
   const hooks = analyzer ? analyzer.hooks(0) : {};
+  // One shell state for the whole script: a variable set in one piece is read in a later one.
+  const state = analyzer ? new ScriptState() : null;
   const segments: Segment[] = [];
   const parsed = parseScriptPieces(text, { maxDepth }, (list) => {
-    for (const s of collectSegments({ type: 'script', body: list, start: list.start, end: list.end }, hooks)) segments.push(s);
+    for (const s of collectSegments({ type: 'script', body: list, start: list.start, end: list.end }, hooks, state)) segments.push(s);
   });
   if (!parsed.ok) {
     const { message, start, end } = parsed.error;
@@ -38,6 +40,7 @@ export function parseShell(text: string, options: ParseOptions = {}): ParseResul
     return { segments: [], diagnostics: [diagnostic(id, message, start, end)] };
   }
   if (!analyzer) return { segments, diagnostics: [] };
+  state!.finish(segments);
   analyzer.finish(segments);
   return { segments: sortSegments(segments), diagnostics: [] };
 }

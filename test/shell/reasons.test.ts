@@ -79,6 +79,26 @@ const table: [string, string[]][] = [
   ["read 'a[$(id)]'", ['runtime-eval']],
   ['test -v x', []],
   ['printf %s x', []],
+  // wrapper options escalint's tables do not know (design.md §10)
+  ['sudo --frobnicate rm x', ['unknown-wrapper-option']],
+  ['timeout --bogus 5 rm x', ['unknown-wrapper-option']],
+  ["bash -Z -c 'rm x'", ['unknown-wrapper-option']],
+  // options and configuration keys of ordinary tools that run programs
+  ["rsync -e 'ssh -p 2' a h:b", ['exec-option']],
+  ["git -c core.pager='less; rm x' log", ['exec-option']],
+  ["sed '1e rm x' f", ['exec-option']],
+  ["ssh -o ProxyCommand='nc %h %p' h", ['exec-option']],
+  ['git -c color.ui=always log', []],
+  // a command line run on another host
+  ["ssh h 'rm -rf /tmp/x'", ['remote-command']],
+  // dangerous variables by pattern, inert ones clean
+  ['RUSTC_WRAPPER=/tmp/x cargo build', ['dangerous-env']],
+  ['GIT_CONFIG_GLOBAL=/tmp/c git log', ['dangerous-env']],
+  ['NODE_ENV=test npm test', []],
+  ['CI=1 RUST_LOG=debug TZ=UTC cargo test', []],
+  // interpreters with version suffixes and clustered code options
+  ["python3.12 -c 'x'", ['inline-code']],
+  ["perl -le 'print 1'", ['inline-code']],
   // script strings that do not parse
   ["bash -c 'echo \"'", ['syntax-error']],
   ["eval 'if then'", ['eval', 'syntax-error']],
