@@ -584,13 +584,18 @@ export class SegmentAnalyzer {
     };
   }
 
-  /** After the walk: commands that run after a hijacking assignment in the same script. */
+  /**
+   * After the walk: commands that run after a hijacking assignment in the same script. One reason
+   * per command, naming the earliest such assignment before it: one is enough to keep it from
+   * `allow`, and every one of them on every later command made a script of many assignments
+   * quadratic (thousands of lines took minutes — a hook that times out fails open).
+   */
   finish(segments: Segment[]): void {
     if (this.hijacks.length === 0) return;
+    let first = this.hijacks[0]!;
+    for (const h of this.hijacks) if (h.start < first.start) first = h;
     for (const seg of segments) {
-      for (const h of this.hijacks) {
-        if (h.start < seg.start) addReason(seg, 'dangerous-env', `${h.name} is set earlier in the script: it ${h.why}`);
-      }
+      if (first.start < seg.start) addReason(seg, 'dangerous-env', `${first.name} is set earlier in the script: it ${first.why}`);
     }
   }
 
