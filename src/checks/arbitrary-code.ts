@@ -9,8 +9,7 @@
 // line that a prompt or forbidden rule of the file stops anyway does not count: the finding shows
 // one that gets through (`allow [python3]` next to `forbidden [python3, -c]` still admits
 // `python3 -Bc '…'`).
-import { admitsCode } from '../engine/admits.js';
-import { RuleIndex } from '../engine/match.js';
+import { allowRisks } from '../engine/admits.js';
 import { defineCheck } from './define.js';
 import { patternLabel } from './edits.js';
 
@@ -33,14 +32,7 @@ export const arbitraryCode = defineCheck({
     },
   },
   run(ctx) {
-    const { rules, hostExecutables } = ctx.ruleSet;
-    if (!rules.some((r) => r.decision === 'allow')) return;
-    // A command line that a prompt or forbidden rule of the file stops anyway is not let through.
-    const index = new RuleIndex(rules, hostExecutables);
-    const overridden = (argv: readonly string[]) => index.match(argv, { resolveHostExecutables: true, cwd: '/' }).some((m) => m.decision !== 'allow');
-    for (const rule of rules) {
-      if (rule.decision !== 'allow') continue;
-      const hit = admitsCode(rule.pattern, rule.canonicalMatching, overridden);
+    for (const { rule, code: hit } of allowRisks(ctx.ruleSet)) {
       if (hit === undefined) continue;
       const data = { pattern: patternLabel(rule.pattern), example: hit.example, reason: hit.reason };
       if (!hit.closable) ctx.report({ messageId: 'prompt', data, at: rule.patternSource });

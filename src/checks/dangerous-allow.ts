@@ -7,8 +7,7 @@
 // rule of the file stops anyway does not count (`allow [git, push]` next to `forbidden [git, push,
 // --force]` is reported with `git push -f`, which that rule misses; covering every spelling
 // silences it).
-import { admitsCode, admitsDestruction } from '../engine/admits.js';
-import { RuleIndex } from '../engine/match.js';
+import { allowRisks } from '../engine/admits.js';
 import { defineCheck } from './define.js';
 import { patternLabel } from './edits.js';
 
@@ -33,15 +32,8 @@ export const dangerousAllow = defineCheck({
     },
   },
   run(ctx) {
-    const { rules, hostExecutables } = ctx.ruleSet;
-    if (!rules.some((r) => r.decision === 'allow')) return;
-    // A command line that a prompt or forbidden rule of the file stops anyway is not let through.
-    const index = new RuleIndex(rules, hostExecutables);
-    const overridden = (argv: readonly string[]) => index.match(argv, { resolveHostExecutables: true, cwd: '/' }).some((m) => m.decision !== 'allow');
-    for (const rule of rules) {
-      if (rule.decision !== 'allow') continue;
-      if (admitsCode(rule.pattern, rule.canonicalMatching, overridden)) continue;
-      const hit = admitsDestruction(rule.pattern, rule.canonicalMatching, overridden);
+    // Rules that run arbitrary code are arbitrary-code's finding (allowRisks leaves `destroy` unset).
+    for (const { rule, destroy: hit } of allowRisks(ctx.ruleSet)) {
       if (hit === undefined) continue;
       const data = { pattern: patternLabel(rule.pattern), example: hit.example, reason: hit.reason };
       // A usual narrower command (`[terraform, plan]`) is offered for a rule on the bare program only.

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { writeAtomically } from './compile.js';
 import { installedSchemaPath, schemaRefFor } from './init.js';
+import { describeIoError } from '../rules/load.js';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './io.js';
 import type { CommandContext } from './main.js';
 
@@ -60,7 +61,7 @@ async function runImport(file: string, opts: ImportCliOptions, io: CliIO): Promi
     if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     bytes = fs.readFileSync(input);
   } catch (err) {
-    throw new CliError(`cannot read ${shownInput}: ${describe(err)}`);
+    throw new CliError(`cannot read ${shownInput}: ${describeIoError(err)}`);
   }
 
   const [{ importRules }, { LineIndex }] = await Promise.all([import('../import/import.js'), import('../format/lines.js')]);
@@ -96,7 +97,7 @@ async function runImport(file: string, opts: ImportCliOptions, io: CliIO): Promi
   try {
     writeAtomically(output, result.text);
   } catch (err) {
-    throw new CliError(`cannot write ${shownOutput}: ${describe(err)}`);
+    throw new CliError(`cannot write ${shownOutput}: ${describeIoError(err)}`);
   }
   const s = result.stats;
   const parts = [plural(s.rules, 'rule')];
@@ -131,17 +132,3 @@ function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-function describe(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return code ?? (err instanceof Error ? err.message : String(err));
-  }
-}

@@ -18,7 +18,8 @@
 import { CODE_RUNNERS } from '../knowledge/code-runners.js';
 import type { Form, OptionTable, ProgramForms, Step } from '../knowledge/command-forms.js';
 import { DESTRUCTIVE } from '../knowledge/destructive.js';
-import type { PatternElement } from '../types.js';
+import type { PatternElement, Rule, RuleSet } from '../types.js';
+import { RuleIndex } from './match.js';
 import { canonicalCaselessKey } from './canonical.js';
 
 export type Risk = 'code' | 'destroy';
@@ -369,4 +370,38 @@ class FormWalk {
     }
     return undefined;
   }
+}
+
+/** What each allow rule of a rule set admits, for the arbitrary-code and dangerous-allow checks. */
+export interface AllowRisks {
+  rule: Rule;
+  /** Arbitrary code it lets through, if any (dangerous-allow leaves those rules to arbitrary-code). */
+  code: Admitted | undefined;
+  /** A destructive command it lets through, when it admits no arbitrary code. */
+  destroy: Admitted | undefined;
+}
+
+const risksCache = new WeakMap<RuleSet, AllowRisks[]>();
+
+/**
+ * Every allow rule's risks, computed once per rule set: a command line that a prompt or
+ * forbidden rule of the set stops anyway (asked of Codex's own matcher) is not let through.
+ */
+export function allowRisks(ruleSet: RuleSet): AllowRisks[] {
+  let risks = risksCache.get(ruleSet);
+  if (risks) return risks;
+  risks = [];
+  const { rules, hostExecutables } = ruleSet;
+  if (rules.some((r) => r.decision === 'allow')) {
+    const index = new RuleIndex(rules, hostExecutables);
+    const overridden: Overridden = (argv) => index.match(argv, { resolveHostExecutables: true, cwd: '/' }).some((m) => m.decision !== 'allow');
+    for (const rule of rules) {
+      if (rule.decision !== 'allow') continue;
+      const code = admitsCode(rule.pattern, rule.canonicalMatching, overridden);
+      const destroy = code ? undefined : admitsDestruction(rule.pattern, rule.canonicalMatching, overridden);
+      if (code || destroy) risks.push({ rule, code, destroy });
+    }
+  }
+  risksCache.set(ruleSet, risks);
+  return risks;
 }

@@ -148,7 +148,8 @@ function mergeInto(ruleSet: RuleSet, loaded: RuleFileLoad): void {
   if (loaded.settings.codexVersion !== undefined) ruleSet.settings.codexVersion = loaded.settings.codexVersion;
 }
 
-function describeIoError(err: unknown): string {
+/** An I/O error in a few plain words (`no such file`, `permission denied`); used by the CLI too. */
+export function describeIoError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
