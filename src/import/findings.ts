@@ -50,20 +50,30 @@ function readListFast(text: string): PatternElement[] | undefined {
   const blanks = () => {
     while (text[i] === ' ') i++;
   };
+  /** One `"…"` literal at `i`, or undefined (the caller gives up on anything else). */
+  const literal = (): string | undefined => {
+    const lit = text[i] === '"' ? scanStringLiteral(text, i) : null;
+    if (!lit || lit.payload.error || lit.payload.flavor !== 'str') return undefined;
+    i += lit.image.length;
+    return lit.payload.value;
+  };
+  /** After an element: a comma or the closing bracket, with blanks around; false otherwise. */
+  const separator = (): boolean => {
+    blanks();
+    if (text[i] === ',') i++;
+    else if (text[i] !== ']') return false;
+    blanks();
+    return true;
+  };
   const strings = (): string[] | undefined => {
     const out: string[] = [];
     if (text[i] !== '[') return undefined;
     i++;
     blanks();
     while (text[i] !== ']') {
-      const lit = text[i] === '"' ? scanStringLiteral(text, i) : null;
-      if (!lit || lit.payload.error || lit.payload.flavor !== 'str') return undefined;
-      out.push(lit.payload.value);
-      i += lit.image.length;
-      blanks();
-      if (text[i] === ',') i++;
-      else if (text[i] !== ']') return undefined;
-      blanks();
+      const value = literal();
+      if (value === undefined || !separator()) return undefined;
+      out.push(value);
     }
     i++;
     return out;
@@ -78,16 +88,11 @@ function readListFast(text: string): PatternElement[] | undefined {
       if (!alts || alts.length === 0) return undefined;
       out.push(alts);
     } else {
-      const lit = text[i] === '"' ? scanStringLiteral(text, i) : null;
-      if (!lit || lit.payload.error || lit.payload.flavor !== 'str') return undefined;
-      out.push(lit.payload.value);
-      i += lit.image.length;
+      const value = literal();
+      if (value === undefined) return undefined;
+      out.push(value);
     }
-    blanks();
-    if (text[i] === ',') i++;
-    else if (text[i] !== ']') return undefined;
-    blanks();
-    if (i >= text.length) return undefined;
+    if (!separator() || i >= text.length) return undefined;
   }
   return i === text.length - 1 && out.length > 0 ? out : undefined;
 }

@@ -16,11 +16,10 @@
 //   never asks), or ran.
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'vitest';
+import { fakeModel, providerToml } from './hook-harness.js';
 
 const MOUNT = 'mount -t overlay overlay -o "lowerdir=/etc,upperdir=$ESCALINT_UPPER,workdir=$ESCALINT_WORK" /etc && exec "$@"';
 
@@ -135,57 +134,21 @@ export function classifyOutput(output: string): ExecOutcome {
  * shell string) in turn. Returns Codex's answer to each, in order.
  */
 export async function execCommands(bin: string, requirements: string, commands: readonly string[]): Promise<{ run: CodexRun; outputs: string[] }> {
-  const outputs: string[] = [];
-  let step = 0;
-  const completed = (id: string) => ({
-    type: 'response.completed',
-    response: { id, usage: { input_tokens: 1, input_tokens_details: null, output_tokens: 1, output_tokens_details: null, total_tokens: 2 } },
-  });
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-    req.on('end', () => {
-      if (req.method !== 'POST' || !req.url?.endsWith('/responses')) {
-        res.writeHead(404).end();
-        return;
-      }
-      const input = (JSON.parse(body) as { input: { type?: string; output?: string }[] }).input;
-      const last = input[input.length - 1];
-      if (last?.type === 'function_call_output') outputs.push(String(last.output));
-      const id = `r${step}`;
-      const item =
-        step < commands.length
-          ? { type: 'function_call', name: 'exec_command', arguments: JSON.stringify({ cmd: commands[step] }), call_id: `c${step}` }
-          : { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'done' }] };
-      step++;
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      for (const e of [{ type: 'response.created', response: { id } }, { type: 'response.output_item.done', item }, completed(id)]) {
-        res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
-      }
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  const configToml = [
-    'model = "mock-model"',
-    'model_provider = "mock"',
-    '[model_providers.mock]',
-    'name = "mock"',
-    `base_url = "http://127.0.0.1:${port}/v1"`,
-    'wire_api = "responses"',
-    'env_key = "ESCALINT_MOCK_KEY"',
-    'request_max_retries = 0',
-    'stream_max_retries = 0',
-    '',
-  ].join('\n');
+  // The fake model of the hook suite: one exec_command per turn, then "done".
+  const model = await fakeModel(commands);
+  const configToml = providerToml(model.baseUrl);
   try {
     const run = await runCodexWithRequirements(bin, requirements, ['exec', '--skip-git-repo-check', '--sandbox', 'danger-full-access', 'run the commands'], {
       configToml,
       env: { ESCALINT_MOCK_KEY: 'x' },
     });
+    // Codex's answer to each command: the function_call_output that ends the next request.
+    const outputs = model.requests.flatMap((r) => {
+      const last = r.input[r.input.length - 1];
+      return last?.type === 'function_call_output' ? [String(last.output)] : [];
+    });
     return { run, outputs };
   } finally {
-    server.close();
+    await model.close();
   }
 }
