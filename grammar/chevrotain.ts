@@ -18,5 +18,5 @@ async function load(): Promise<typeof Chevrotain> {
 
 const chevrotain = await load();
 
-export const { createToken, createTokenInstance, Lexer, EmbeddedActionsParser } = chevrotain;
+export const { createToken, createTokenInstance, Lexer, EmbeddedActionsParser, LLkLookaheadStrategy, getLookaheadPaths, serializeGrammar } = chevrotain;
 export type { IToken, TokenType } from 'chevrotain';

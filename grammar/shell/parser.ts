@@ -9,6 +9,10 @@ import type { RedirPayload, ShellToken } from './tokens.js';
 import { ShellSyntaxAbort, type LexContext, type SyntaxProblem } from './context.js';
 import { shellText } from './continuations.js';
 import { lexScript, ShellLexer } from './lexer.js';
+import { TabledLookahead } from '../lookahead.js';
+import { SHELL_LOOKAHEAD } from './lookahead-table.js';
+
+const MAX_LOOKAHEAD = 3;
 
 function tokStart(t: IToken): number {
   return t.startOffset;
@@ -22,8 +26,9 @@ class ShellParser extends EmbeddedActionsParser {
   /** The character that ends the script being parsed: `)` for `$(…)` and `<(…)`, `}` for `${ …; }`. */
   closer: ')' | '}' | undefined;
 
-  constructor() {
-    super(T.allTokens, { maxLookahead: 3, recoveryEnabled: false, skipValidations: true });
+  /** `validate`: run Chevrotain's grammar checks (tests do; every process need not). */
+  constructor(readonly lookahead = new TabledLookahead(SHELL_LOOKAHEAD, MAX_LOOKAHEAD), validate = false) {
+    super(T.allTokens, { maxLookahead: MAX_LOOKAHEAD, recoveryEnabled: false, skipValidations: !validate, lookaheadStrategy: lookahead });
     this.performSelfAnalysis();
   }
 
@@ -589,4 +594,13 @@ export function parseScriptPieces(text: string, options: ScriptParseOptions, onL
 /** The grammar's productions, for syntax diagrams (`npm run diagrams`). */
 export function grammarProductions() {
   return getParser().getSerializedGastProductions();
+}
+
+/**
+ * The grammar analysed afresh, without the lookahead table: its fingerprint and paths, for
+ * `npm run lookahead` and the test that the committed table is current.
+ */
+export function analyseShellGrammar(validate = false): { fingerprint: string; paths: Record<string, string[][][]> } {
+  const p = new ShellParser(new TabledLookahead(undefined, MAX_LOOKAHEAD), validate);
+  return { fingerprint: p.lookahead.fingerprint, paths: p.lookahead.paths };
 }

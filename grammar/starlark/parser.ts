@@ -18,6 +18,8 @@ import type {
 import type { StringLiteralPayload } from './string-literal.js';
 import * as T from './tokens.js';
 import { tokenEnd } from './lexer.js';
+import { TabledLookahead } from '../lookahead.js';
+import { STARLARK_LOOKAHEAD } from './lookahead-table.js';
 
 function span(first: IToken | Node, last: IToken | Node): Node {
   const start = 'startOffset' in first ? first.startOffset : first.start;
@@ -42,9 +44,12 @@ const errorMessageProvider = {
   buildEarlyExitMessage: () => 'early exit',
 };
 
+const MAX_LOOKAHEAD = 3;
+
 export class StarlarkParser extends EmbeddedActionsParser {
-  constructor() {
-    super([...T.allTokens, ...T.Indentation], { maxLookahead: 3, errorMessageProvider });
+  /** `validate`: run Chevrotain's grammar checks (tests do; every process need not). */
+  constructor(readonly lookahead = new TabledLookahead(STARLARK_LOOKAHEAD, MAX_LOOKAHEAD), validate = false) {
+    super([...T.allTokens, ...T.Indentation], { maxLookahead: MAX_LOOKAHEAD, errorMessageProvider, skipValidations: !validate, lookaheadStrategy: lookahead });
     this.performSelfAnalysis();
   }
 
@@ -665,4 +670,13 @@ export class StarlarkParser extends EmbeddedActionsParser {
     });
     return first;
   });
+}
+
+/**
+ * The grammar analysed afresh, without the lookahead table: its fingerprint and paths, for
+ * `npm run lookahead` and the test that the committed table is current.
+ */
+export function analyseStarlarkGrammar(validate = false): { fingerprint: string; paths: Record<string, string[][][]> } {
+  const p = new StarlarkParser(new TabledLookahead(undefined, MAX_LOOKAHEAD), validate);
+  return { fingerprint: p.lookahead.fingerprint, paths: p.lookahead.paths };
 }
