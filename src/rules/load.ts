@@ -3,8 +3,10 @@
 // host executables the last definition of a name wins (the engine applies that). This stage only
 // reads; what needs matching (the examples) runs after it (src/load.ts).
 //
-// The readers are chosen by extension. The `.rules` reader (the Starlark grammar, Chevrotain) is
-// imported the first time a `.rules` file is read, so a YAML-only run never loads it.
+// The readers are chosen by extension. Each format has a fast reader for the plain shape most files
+// have (yaml-fast.ts; starlark-fast.ts for the lines Codex writes) and a full one for everything
+// else; the full `.rules` reader (the Starlark grammar, Chevrotain) is imported the first time a
+// `.rules` file needs it, so most runs never load it.
 import { readFileSync, statSync } from 'node:fs';
 import type {
   Diagnostic,
@@ -16,7 +18,8 @@ import type {
   RuleSetSettings,
   SourceRef,
 } from '../types.js';
-import { sizeProblem } from './decode.js';
+import { decodeRuleFile, sizeProblem } from './decode.js';
+import { readCodexRuleLines } from './starlark-fast.js';
 import { loadYamlRuleFile, type YamlLoadOptions } from './yaml.js';
 
 /** What reading one rule file yields; the YAML and `.rules` readers both return it. */
@@ -33,7 +36,7 @@ export interface RuleFileLoad {
   diagnostics: Diagnostic[];
 }
 
-/** Options of every reader: the limits, and for YAML which reader reads it. */
+/** Options of every reader: the limits, and whether the fast readers may read. */
 export type LoadOptions = YamlLoadOptions;
 
 export interface LoadResult {
@@ -43,9 +46,6 @@ export interface LoadResult {
   fatal: boolean;
 }
 
-/** A reader of one kind of rule file: text or bytes in, rules and diagnostics out; never throws. */
-export type RuleReader = (path: string, input: string | Uint8Array, options: LoadOptions) => RuleFileLoad;
-
 /** The kind of rule file a path names, by extension; undefined when escalint cannot read it. */
 export function ruleFileKind(path: string): LoadedFile['kind'] | undefined {
   const lower = path.toLowerCase();
@@ -54,15 +54,22 @@ export function ruleFileKind(path: string): LoadedFile['kind'] | undefined {
   return undefined;
 }
 
-/** The reader for a path: YAML unless it ends in `.rules`. */
-export async function readerFor(path: string): Promise<RuleReader> {
-  if (ruleFileKind(path) !== 'rules') return loadYamlRuleFile;
-  return (await import('./starlark.js')).loadStarlarkRuleFile;
+/**
+ * Reads one `.rules` file: the lines Codex writes itself by the fast reader (starlark-fast.ts),
+ * anything else by the Starlark grammar, imported only then.
+ */
+async function readStarlarkRules(path: string, input: string | Uint8Array, options: LoadOptions): Promise<RuleFileLoad> {
+  if (options.reader !== 'full') {
+    const decoded = decodeRuleFile(input, options.maxBytes);
+    const fast = decoded.problem ? null : readCodexRuleLines(path, decoded.text);
+    if (fast) return fast;
+  }
+  return (await import('./starlark.js')).loadStarlarkRuleFile(path, input, options);
 }
 
 /** Reads one file's text (or bytes) already in memory; `.rules` by extension, otherwise YAML. */
 export async function readRuleText(path: string, input: string | Uint8Array, options: LoadOptions = {}): Promise<RuleFileLoad> {
-  return (await readerFor(path))(path, input, options);
+  return ruleFileKind(path) === 'rules' ? readStarlarkRules(path, input, options) : loadYamlRuleFile(path, input, options);
 }
 
 /** Reads and merges rule files in the order given. */
@@ -98,7 +105,7 @@ export async function readRuleFiles(paths: readonly string[], options: LoadOptio
       });
       continue;
     }
-    const loaded = (await readerFor(path))(path, bytes, options);
+    const loaded = await readRuleText(path, bytes, options);
     diagnostics.push(...loaded.diagnostics);
     diagnostics.push(...duplicateIds(loaded.rules, ids));
     mergeInto(ruleSet, loaded);

@@ -30,10 +30,12 @@ export interface YamlLoadOptions {
   /** Deepest accepted nesting of collections (default 100). */
   maxDepth?: number;
   /**
-   * `auto` (default): the fast reader for the plain subset, the `yaml` package for anything else;
-   * `yaml`: always the `yaml` package (the reference the fast reader is tested against).
+   * `auto` (default): the fast reader for the plain subset (YAML: yaml-fast.ts; `.rules`: the lines
+   * Codex writes, starlark-fast.ts), the full reader for anything else; `full`: always the full
+   * reader (the `yaml` package; the Starlark grammar), the reference the fast readers are tested
+   * against.
    */
-  reader?: 'auto' | 'yaml';
+  reader?: 'auto' | 'full';
 }
 
 /** What the later stages read of a node: its range, and value and style for scalars. */
@@ -129,7 +131,7 @@ export function loadYamlRuleFile(
 
 /**
  * The document's data and source map: the fast reader for the plain subset (unless `reader` is
- * `yaml`); else the `yaml` package, whose errors and refusals (below) are what escalint reports.
+ * `full`); else the `yaml` package, whose errors and refusals (below) are what escalint reports.
  * Aliases are never resolved (billion laughs). 'refused' when the text cannot be read on.
  */
 export function readYamlData(
@@ -139,7 +141,7 @@ export function readYamlData(
   maxDepth: number = DEFAULT_MAX_DEPTH,
   reader: YamlLoadOptions['reader'] = 'auto',
 ): { yd: YamlData; empty: boolean } | 'refused' {
-  const fast = reader === 'yaml' ? null : readFastYaml(text, scalarNeedsCheck, maxDepth);
+  const fast = reader === 'full' ? null : readFastYaml(text, scalarNeedsCheck, maxDepth);
   if (fast) {
     const nodes = fastNodes(text, fast.root);
     return { yd: { file: path, text, data: fast.data, nodes, scalars: fast.scalars, reported: new Set(), hasProps: false }, empty: false };

@@ -253,7 +253,7 @@ async function roundTrip(text: string): Promise<{ yaml: string; ruleSet: RuleSet
   const auto = await loadRuleText('out.yaml', yaml);
   expect(auto.diagnostics.filter((d) => CODEX_REFUSES.has(d.check)), yaml).toEqual([]);
   expect(semantics(auto.ruleSet)).toEqual(semantics(reference.ruleSet));
-  const full = loadYamlRuleFile('out.yaml', yaml, { reader: 'yaml' });
+  const full = loadYamlRuleFile('out.yaml', yaml, { reader: 'full' });
   expect(full.diagnostics.filter((d) => CODEX_REFUSES.has(d.check))).toEqual([]);
   expect(semantics({ ...auto.ruleSet, rules: full.rules, hostExecutables: full.hostExecutables, networkRules: full.networkRules })).toEqual(semantics(reference.ruleSet));
   const ids = auto.ruleSet.rules.map((r) => r.id);

@@ -19,12 +19,12 @@ interface Expected {
 }
 
 /**
- * What the production `yaml`-package path of src/rules/yaml.ts builds (`reader: 'yaml'`), or null
+ * What the production `yaml`-package path of src/rules/yaml.ts builds (`reader: 'full'`), or null
  * when it refuses the text or reports anything.
  */
 function viaYaml(text: string): Expected | null {
   const diags = new DiagnosticList('r.yaml');
-  const read = readYamlData('r.yaml', text, diags, 100, 'yaml');
+  const read = readYamlData('r.yaml', text, diags, 100, 'full');
   if (read === 'refused' || diags.sorted().length > 0) return null;
   const nodes = read.yd.nodes as Map<string, NodeRef>;
   const ranges = new Map<string, number[]>();
@@ -125,7 +125,7 @@ describe('fast YAML reader', () => {
     const variants = [example, generateRuleFile(50, 7), ...fixtures.map(([, t]) => t)];
     for (const text of variants) {
       const a = loadYamlRuleFile('r.yaml', text);
-      const b = loadYamlRuleFile('r.yaml', text, { reader: 'yaml' });
+      const b = loadYamlRuleFile('r.yaml', text, { reader: 'full' });
       expect(a.rules).toEqual(b.rules);
       expect(a.hostExecutables).toEqual(b.hostExecutables);
       expect(a.networkRules).toEqual(b.networkRules);
