@@ -12,18 +12,13 @@
 // "--dry-run"]`) select a mode and are left alone, as are whole-project operands (`go test ./...`).
 // A narrow allow under a capability that also has a prompt or forbidden rule (`forbidden [cat,
 // .env]`, `allow [cat, .env.example]`) is a deliberate exception and is left alone. Rules that
-// whole-command reports are left to it, unless that check is off; glob tokens to glob-literal.
+// whole-command reports are left to it, unless that check is off; glob tokens to glob-literal;
+// rules that can never change a decision to the check that says to remove them (dead-rules.ts).
 import { hasStricterRuleWithin, patternValues } from '../suggest/pattern.js';
-import type { CheckSeverity, RuleSet } from '../types.js';
+import { isCheckOff, reportedDead } from './dead-rules.js';
 import { defineCheck } from './define.js';
 import { patternLabel, replacePatternSuggestion } from './edits.js';
 import { findWholeCommand } from './whole-command.js';
-
-function isOff(ruleSet: RuleSet, id: string): boolean {
-  const setting = Object.hasOwn(ruleSet.settings.checks, id) ? ruleSet.settings.checks[id] : undefined;
-  const severity: CheckSeverity | undefined = Array.isArray(setting) ? setting[0] : setting;
-  return severity === 'off';
-}
 
 export const tooSpecific = defineCheck({
   id: 'too-specific',
@@ -45,9 +40,10 @@ export const tooSpecific = defineCheck({
     },
   },
   run(ctx) {
-    const leaveToWholeCommand = !isOff(ctx.ruleSet, 'whole-command');
+    const leaveToWholeCommand = !isCheckOff(ctx.ruleSet, 'whole-command');
+    const dead = reportedDead(ctx.ruleSet);
     for (const rule of ctx.ruleSet.rules) {
-      if (rule.decision !== 'allow') continue;
+      if (rule.decision !== 'allow' || dead.has(rule)) continue;
       if (leaveToWholeCommand && findWholeCommand(rule, ctx.ruleSet.rules) !== undefined) continue;
       // Alternatives are read as their first token; only plain-string tokens count as evidence.
       const { suggestion: s, values, capability: suggested, tooSpecific } = patternValues(rule.pattern);

@@ -20,6 +20,13 @@ import { replacementPattern } from './findings.js';
 /** The checks whose suggestion --collapse applies. */
 export const COLLAPSIBLE: ReadonlySet<string> = new Set(['too-specific', 'whole-command', 'shell-wrapper']);
 
+/**
+ * The checks that report an entry another rule with the same decision covers: --collapse folds it
+ * into that rule (or into what that rule becomes, which covers it too). The pattern checks leave
+ * such entries to these (src/checks/dead-rules.ts), so they carry no replacement of their own.
+ */
+const COVERED: ReadonlySet<string> = new Set(['duplicate-rule', 'redundant-rule']);
+
 export interface CollapsePlan {
   /** The entries of the output in order (replaced ones gone, new rules in their place). */
   entries: Entry[];
@@ -100,6 +107,23 @@ export function planCollapse(text: string, entries: readonly Entry[], diagnostic
     if (pattern) replacement.set(i, { pattern, check: d.check });
   }
 
+  // Entries covered by another entry with the same decision: folded into it, unless they carry
+  // examples or a justification of their own (text that would be lost).
+  const coveredBy = new Map<number, { by: number; check: string }>();
+  for (const d of diagnostics) {
+    if (!COVERED.has(d.check) || d.related?.[0] === undefined) continue;
+    const i = spanAt(spans, d.start);
+    const by = spanAt(spans, d.related[0].start);
+    if (i < 0 || by < 0 || by === i || replacement.has(i) || coveredBy.has(i)) continue;
+    const v = entries[i]!.value;
+    const w = entries[by]!.value;
+    if (v.kind !== 'rule' || w.kind !== 'rule' || v.rule.match.length > 0 || v.rule.notMatch.length > 0) continue;
+    if (v.rule.justification !== undefined && v.rule.justification !== w.rule.justification) continue;
+    coveredBy.set(i, { by, check: d.check });
+  }
+
+  const risky = new Set(diagnostics.filter((d) => d.check === arbitraryCode.id || d.check === dangerousAllow.id).map((d) => spanAt(spans, d.start)));
+
   // Groups by the rule they become, in file order of their first entry.
   const groups = new Map<string, { rule: RuleFields; members: number[] }>();
   for (const [i, r] of [...replacement].sort((a, b) => a[0] - b[0])) {
@@ -128,6 +152,7 @@ export function planCollapse(text: string, entries: readonly Entry[], diagnostic
   const removed = new Set<number>();
   const replacedBy = new Map<number, { entry: Entry; rule: Rule }>(); // first member → the new entry
   const extra = new Map<number, { entry: Entry; check: string }[]>(); // existing entry → what it stands for
+  const mergedInto = new Map<number, number>(); // first member of a group → the existing entry that stands for it
   let replaced = 0;
   for (const g of kept) {
     const members = g.members.map((i) => ({ entry: entries[i]!, check: replacement.get(i)!.check }));
@@ -135,6 +160,7 @@ export function planCollapse(text: string, entries: readonly Entry[], diagnostic
     for (const i of g.members) removed.add(i);
     const target = existing.get(groupKey(g.rule));
     if (target !== undefined) {
+      mergedInto.set(g.members[0]!, target);
       extra.set(target, [...(extra.get(target) ?? []), ...members]);
       continue;
     }
@@ -161,6 +187,29 @@ export function planCollapse(text: string, entries: readonly Entry[], diagnostic
       replaces: members,
     };
     replacedBy.set(g.members[0]!, { entry, rule });
+  }
+
+  // A covered entry goes where its coverer goes: into the coverer's group when that is replaced,
+  // else onto the coverer itself (following a coverer that is covered in turn).
+  const groupOf = new Map<number, number>(); // replaced entry → first member of its group
+  for (const g of kept) for (const i of g.members) groupOf.set(i, g.members[0]!);
+  for (const [i, c] of coveredBy) {
+    let by = c.by;
+    for (let hops = 0; coveredBy.has(by) && hops < entries.length; hops++) by = coveredBy.get(by)!.by;
+    // Not into a rule the checks flag as running any code or destroying: a user who follows that
+    // advice and removes the broad rule should still have the narrow one.
+    if (coveredBy.has(by) || risky.has(by)) continue;
+    const member = { entry: entries[i]!, check: c.check };
+    removed.add(i);
+    replaced++;
+    const first = groupOf.get(by);
+    const added = first === undefined ? undefined : replacedBy.get(first);
+    if (added) added.entry.replaces!.push(member);
+    else {
+      // The coverer stays, or its group merged into an existing rule: that rule stands for the entry.
+      const holder = first === undefined ? by : mergedInto.get(first)!;
+      extra.set(holder, [...(extra.get(holder) ?? []), member]);
+    }
   }
 
   // The output entries and the collapsed `.rules` text: the input with each replaced call cut out,

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { allChecks, checks, structuralChecks } from '../../src/checks/index.js';
 
 const root = new URL('../../', import.meta.url);
-const HELPERS = new Set(['index.ts', 'define.ts', 'structural.ts', 'directives.ts', 'edits.ts', 'rule-shape.ts']);
+const HELPERS = new Set(['dead-rules.ts', 'index.ts', 'define.ts', 'structural.ts', 'directives.ts', 'edits.ts', 'rule-shape.ts']);
 
 describe('check registry', () => {
   it('has unique kebab-case ids across registered and structural checks', () => {

@@ -176,3 +176,39 @@ describe('too-specific messages', () => {
     ]);
   });
 });
+
+// One finding per dead rule (src/checks/dead-rules.ts): a copy, or a rule an earlier one covers,
+// is duplicate-rule's or redundant-rule's finding alone while those checks are on.
+describe('too-specific and rules that never change a decision', () => {
+  const text = 'rules:\n  - pattern: [cargo, test, -p, a]\n  - pattern: [cargo, test, -p, a] \n  - pattern: [rg]\n  - pattern: [rg, -n, x_1, src]\n';
+  const rules = [
+    { at: '[cargo, test, -p, a]', pattern: ['cargo', 'test', '-p', 'a'] },
+    { at: '[cargo, test, -p, a] ', pattern: ['cargo', 'test', '-p', 'a'] },
+    { at: '[rg, -n, x_1, src]', pattern: ['rg', '-n', 'x_1', 'src'] },
+  ];
+  const copyText = text.replace('  - pattern: [rg]\n', '');
+  const positions = (checks: Record<string, 'off' | 'warn'>) => {
+    const set = ruleSetOf([{ path: 'a.yaml', text: copyText, rules }], checks);
+    return runCheck(tooSpecific, set).map((f) => f.split(':')[1]!.split(' ')[0]);
+  };
+
+  it('reports the first of two copies only, and both when duplicate-rule is off', () => {
+    // The helper locates a rule by its `at` text: the copy's includes the space that tells it apart.
+    const at = (needle: string) => {
+      const start = copyText.indexOf(needle);
+      return `${start}-${start + needle.trimEnd().length + (needle.endsWith(' ') ? 1 : 0)}`;
+    };
+    const first = at('[cargo, test, -p, a]\n');
+    const second = at('[cargo, test, -p, a] ');
+    const rg = `${copyText.indexOf('[rg')}-${copyText.indexOf('[rg') + '[rg, -n, x_1, src]'.length}`;
+    expect(positions({})).toEqual([first, rg]);
+    expect(positions({ 'duplicate-rule': 'off' })).toEqual([first, second, rg]);
+  });
+
+  it('leaves a rule a broader one covers to redundant-rule', () => {
+    const set = ruleSetOf([{ path: 'a.yaml', text, rules: [rules[0]!, { at: '[rg]', pattern: ['rg'] }, rules[2]!] }]);
+    expect(runCheck(tooSpecific, set)).toHaveLength(1); // the cargo rule; [rg, -n, x_1, src] is under [rg]
+    const off = ruleSetOf([{ path: 'a.yaml', text, rules: [rules[0]!, { at: '[rg]', pattern: ['rg'] }, rules[2]!] }], { 'redundant-rule': 'off' });
+    expect(runCheck(tooSpecific, off)).toHaveLength(2);
+  });
+});
