@@ -4,7 +4,7 @@
 // checked as the one command `[/bin/bash, -lc, script]` (reference/codex-0.169.md §3), which a
 // rule on `rm` never matches: real Codex ran `echo $(touch f)` under a forbidden rule on `touch`.
 // A prompt/forbidden rule on the wrapper itself closes the gap: those scripts then ask first.
-import { RuleIndex } from '../engine/match.js';
+import { ruleIndexOf } from '../engine/match.js';
 import { CODEX_WRAPPER_FLAGS, CODEX_WRAPPER_SHELLS, shellOf } from '../knowledge/shell-wrappers.js';
 import type { PatternElement } from '../types.js';
 import { defineCheck } from './define.js';
@@ -34,9 +34,9 @@ export const codexScriptGap = defineCheck({
     },
   },
   run(ctx) {
-    const { rules, hostExecutables } = ctx.ruleSet;
+    const { rules } = ctx.ruleSet;
     if (!rules.some((r) => r.decision !== 'allow')) return;
-    const index = new RuleIndex(rules, hostExecutables);
+    const index = ruleIndexOf(ctx.ruleSet);
     const uncovered: string[] = [];
     for (const shell of CODEX_WRAPPER_SHELLS) {
       for (const flag of CODEX_WRAPPER_FLAGS) {

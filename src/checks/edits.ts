@@ -81,9 +81,19 @@ export function replacePatternSuggestion(ruleSet: RuleSet, rule: Rule, pattern: 
   return { desc, edits: [{ start: rule.patternSource.start, end: rule.patternSource.end, text }] };
 }
 
-/** A pattern for messages: `["cargo", "test"]` (alternatives as inner lists). */
+const labels = new WeakMap<readonly PatternElement[], string>();
+
+/**
+ * A pattern for messages: `["cargo", "test"]` (alternatives as inner lists). Remembered per pattern:
+ * several checks, and the import's comments, name the same rule (patterns are never mutated).
+ */
 export function patternLabel(pattern: readonly PatternElement[]): string {
-  return `[${pattern.map((e) => (typeof e === 'string' ? JSON.stringify(e) : `[${e.map((t) => JSON.stringify(t)).join(', ')}]`)).join(', ')}]`;
+  let label = labels.get(pattern);
+  if (label === undefined) {
+    label = `[${pattern.map((e) => (typeof e === 'string' ? JSON.stringify(e) : `[${e.map((t) => JSON.stringify(t)).join(', ')}]`)).join(', ')}]`;
+    labels.set(pattern, label);
+  }
+  return label;
 }
 
 /** Applies non-overlapping edits to `text` (later edits that overlap an earlier one are skipped). */

@@ -7,7 +7,7 @@
 // the whole command (a forbidden rule covered by a prompt rule is a choice, not a hole). Reordered flags of one
 // command (`rm -f -r` against `[rm, -rf]`) are another matter and not reported here.
 import { programKey, shellWords } from '../engine/admits.js';
-import { RuleIndex } from '../engine/match.js';
+import { ruleIndexOf } from '../engine/match.js';
 import { globalOptionsOf } from '../knowledge/global-options.js';
 import type { Decision, PatternElement } from '../types.js';
 import { defineCheck } from './define.js';
@@ -41,9 +41,9 @@ export const optionBypass = defineCheck({
     },
   },
   run(ctx) {
-    const { rules, hostExecutables } = ctx.ruleSet;
+    const { rules } = ctx.ruleSet;
     if (!rules.some((r) => r.decision !== 'allow')) return;
-    const index = new RuleIndex(rules, hostExecutables);
+    const index = ruleIndexOf(ctx.ruleSet);
     const suggested = new Set<string>();
 
     // Any prompt or forbidden rule covers: the command then reaches a person.

@@ -19,7 +19,7 @@ import { CODE_RUNNERS } from '../knowledge/code-runners.js';
 import type { Form, OptionTable, ProgramForms, Step } from '../knowledge/command-forms.js';
 import { DESTRUCTIVE } from '../knowledge/destructive.js';
 import type { PatternElement, Rule, RuleSet } from '../types.js';
-import { RuleIndex } from './match.js';
+import { ruleIndexOf } from './match.js';
 import { canonicalCaselessKey } from './canonical.js';
 
 export type Risk = 'code' | 'destroy';
@@ -391,15 +391,22 @@ export function allowRisks(ruleSet: RuleSet): AllowRisks[] {
   let risks = risksCache.get(ruleSet);
   if (risks) return risks;
   risks = [];
-  const { rules, hostExecutables } = ruleSet;
+  const { rules } = ruleSet;
   if (rules.some((r) => r.decision === 'allow')) {
-    const index = new RuleIndex(rules, hostExecutables);
+    const index = ruleIndexOf(ruleSet);
     const overridden: Overridden = (argv) => index.match(argv, { resolveHostExecutables: true, cwd: '/' }).some((m) => m.decision !== 'allow');
+    // A grown file repeats patterns (one line per approval): each distinct one is analysed once.
+    const byPattern = new Map<string, Pick<AllowRisks, 'code' | 'destroy'>>();
     for (const rule of rules) {
       if (rule.decision !== 'allow') continue;
-      const code = admitsCode(rule.pattern, rule.canonicalMatching, overridden);
-      const destroy = code ? undefined : admitsDestruction(rule.pattern, rule.canonicalMatching, overridden);
-      if (code || destroy) risks.push({ rule, code, destroy });
+      const key = `${rule.canonicalMatching ? 'c' : 'e'}${JSON.stringify(rule.pattern)}`;
+      let found = byPattern.get(key);
+      if (!found) {
+        const code = admitsCode(rule.pattern, rule.canonicalMatching, overridden);
+        found = { code, destroy: code ? undefined : admitsDestruction(rule.pattern, rule.canonicalMatching, overridden) };
+        byPattern.set(key, found);
+      }
+      if (found.code || found.destroy) risks.push({ rule, ...found });
     }
   }
   risksCache.set(ruleSet, risks);

@@ -8,7 +8,7 @@
 // - only if nothing matched and host resolution is on, argv[0] is resolved to an absolute path and its
 //   basename is tried, gated by the `host_executable` allowlists of the basename and of the rule's head;
 // - the decision is the strictest match: forbidden > prompt > allow.
-import type { Decision, HostExecutable, PatternElement, Rule } from '../types.js';
+import type { Decision, HostExecutable, PatternElement, Rule, RuleSet } from '../types.js';
 import { canonicalCaselessKey } from './canonical.js';
 import { basenameOf, HostAllowlist, resolveProgramPath } from './host.js';
 
@@ -71,6 +71,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+const indexes = new WeakMap<object, RuleIndex>();
+
+/**
+ * The index of a rule set's rules, built once per rule set: several checks ask Codex's matcher
+ * about the same rules (the rule set is not changed after loading).
+ */
+export function ruleIndexOf(ruleSet: Pick<RuleSet, 'rules' | 'hostExecutables'>): RuleIndex {
+  let index = indexes.get(ruleSet);
+  if (!index) indexes.set(ruleSet, (index = new RuleIndex(ruleSet.rules, ruleSet.hostExecutables)));
+  return index;
 }
 
 export class RuleIndex {
