@@ -1,5 +1,6 @@
 // `npm run build` (after tsc): bundles the CLI into one CommonJS file, dist/src/cli/escalint.cjs,
-// and writes V8's code cache for it (escalint.cjs.cache). A hook runs before every command an agent
+// and writes V8's code caches for it (escalint.cjs.hook.cache for `hook`, escalint.cjs.cache for the
+// other commands). A hook runs before every command an agent
 // runs, so start-up is most of its cost: loading ~150 ES modules (resolving, reading and compiling
 // each) costs more than the work. bin/escalint.js compiles the one bundle with the code cache, so
 // V8 neither resolves modules nor parses what it compiled before; without the bundle (a checkout
@@ -8,12 +9,11 @@
 // The bundle sits beside main.js so that the paths the CLI finds from its own location (package.json,
 // schemas/, bin/escalint.js) are the same. Chevrotain comes from its single-file build, as
 // grammar/chevrotain.ts loads it; the other packages are bundled from node_modules.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -27,6 +27,7 @@ try {
   process.stderr.write('escalint bundle: esbuild is not installed; the CLI runs from dist/src without a bundle\n');
   rmSync(outfile, { force: true });
   rmSync(`${outfile}.cache`, { force: true });
+  rmSync(`${outfile}.hook.cache`, { force: true });
   process.exit(0);
 }
 
@@ -56,25 +57,49 @@ await esbuild.build({
   banner: { js: 'const __escalintBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [chevrotainModule],
   logLevel: 'warning',
+  charset: 'ascii', // (the default) bin/load-bundle.js reads the bundle as Latin-1
   legalComments: 'none',
+  // Less to read and hash at every start; names are kept, for stack traces in bug reports.
+  minifyWhitespace: true,
+  minifySyntax: true,
 });
 
-// The code cache: V8's compiled code for the bundle after a representative run (a hook event,
-// which loads rules, parses a command and judges it), so the functions that run are in it too.
+// bin/load-bundle.js reads the bundle as Latin-1, which is only right for ASCII.
+if (!/^[\x00-\x7f]*$/.test(readFileSync(outfile, 'latin1'))) {
+  process.stderr.write('escalint bundle: the bundle is not ASCII-only (esbuild charset); bin/load-bundle.js reads it as Latin-1\n');
+  process.exit(1);
+}
+
+// The code cache: V8's compiled code for the bundle after representative runs in this process (a
+// hook event, which loads rules, parses a command and judges it; `check` of a YAML and a `.rules`
+// file), so that the functions they run are in it, not only the top level of each module.
+const { compileBundle } = await import(pathToFileURL(join(root, 'bin/load-bundle.js')).href);
 const dir = mkdtempSync(join(tmpdir(), 'escalint-bundle-'));
 try {
-  const rules = join(dir, 'rules.yaml');
-  writeFileSync(rules, 'version: 1\nrules:\n  - pattern: [git, status]\n    decision: allow\n  - pattern: [rm]\n    decision: forbidden\n    justification: no\n');
-  const event = JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', cwd: dir, tool_input: { command: 'git status && echo $(rm -rf x) | cat' } });
   rmSync(`${outfile}.cache`, { force: true });
-  const r = spawnSync(process.execPath, [join(root, 'bin/escalint.js'), 'hook', 'codex-pre-tool-use', '--rules', rules], {
-    input: event,
-    encoding: 'utf8',
-    env: { ...process.env, ESCALINT_WRITE_CODE_CACHE: '1' },
-  });
-  if (r.status !== 0 || !r.stdout.includes('"deny"') || !existsSync(`${outfile}.cache`)) {
-    process.stderr.write(`escalint bundle: the bundle did not run as expected (exit ${r.status}):\n${r.stdout}${r.stderr}`);
-    process.exit(1);
+  rmSync(`${outfile}.hook.cache`, { force: true });
+  const loaded = compileBundle(outfile, undefined);
+  const yaml = join(dir, 'rules.yaml');
+  writeFileSync(yaml, 'version: 1\nrules:\n  - pattern: [git, status]\n    decision: allow\n  - pattern: [rm]\n    decision: forbidden\n    justification: no\n  - pattern: [cargo, test, -p, core]\n    decision: allow\n');
+  const rules = join(dir, 'default.rules');
+  writeFileSync(rules, 'prefix_rule(pattern=["git", "status"], decision="allow")\nprefix_rule(pattern=["/bin/bash", "-lc", "cd app && npm test"], decision="allow")\n');
+  const event = JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', cwd: dir, tool_input: { command: 'git status && echo $(rm -rf x) | cat' } });
+  // The hook's cache holds what a hook run compiles, and nothing more (a larger cache takes longer
+  // to read, and the hook runs before every command); the other commands' cache holds that too.
+  const runs = [
+    { argv: ['hook', 'codex-pre-tool-use', '--rules', yaml], stdin: event, expect: (out) => out.includes('"deny"'), cache: `${outfile}.hook.cache` },
+    { argv: ['check', yaml], stdin: '', expect: (out) => out.includes('too-specific') },
+    { argv: ['check', rules], stdin: '', expect: (out) => out.includes('shell-wrapper'), cache: `${outfile}.cache` },
+  ];
+  for (const run of runs) {
+    let out = '';
+    const io = { stdout: (t) => void (out += t), stderr: (t) => void (out += t), readStdin: async () => run.stdin, isTTY: false, env: { ...process.env, NO_COLOR: '1' }, cwd: dir };
+    await loaded.exports.main(['node', 'escalint', ...run.argv], io);
+    if (!run.expect(out)) {
+      process.stderr.write(`escalint bundle: escalint ${run.argv[0]} did not run as expected from the bundle:\n${out}`);
+      process.exit(1);
+    }
+    if (run.cache) writeFileSync(run.cache, loaded.script.createCachedData());
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -22,6 +22,7 @@ fs.copyFileSync(path.join(root, 'package.json'), path.join(install, 'package.jso
 fs.symlinkSync(path.join(root, 'node_modules'), path.join(install, 'node_modules'));
 const bundle = path.join(install, 'dist/src/cli/escalint.cjs');
 const cache = `${bundle}.cache`;
+const hookCache = `${bundle}.hook.cache`;
 
 const rules = path.join(tmp, 'rules.yaml');
 fs.writeFileSync(rules, 'version: 1\nrules:\n  - pattern: [git, status]\n    decision: allow\n  - pattern: [touch]\n    decision: forbidden\n    justification: no new files\n  - pattern: [cargo, test, -p, core]\n    decision: allow\n');
@@ -39,9 +40,11 @@ const runs = () => ({
 });
 
 describe('the launcher', () => {
-  it('is built with a bundle and its code cache', () => {
+  it('is built with an ASCII bundle (read as Latin-1) and its code caches', () => {
     expect(fs.existsSync(bundle)).toBe(true);
+    expect(fs.readFileSync(bundle, 'latin1')).toMatch(/^[\x00-\x7f]*$/);
     expect(fs.existsSync(cache)).toBe(true);
+    expect(fs.existsSync(hookCache)).toBe(true);
   });
 
   const withBundle = runs();
@@ -56,11 +59,13 @@ describe('the launcher', () => {
     expect(JSON.parse(withBundle.check.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain('too-specific');
   });
 
-  it('runs unchanged with a cache V8 rejects, and writes the cache again', () => {
+  it('runs unchanged with caches V8 rejects, and writes them again', () => {
     const garbage = Buffer.alloc(4096, 7);
     fs.writeFileSync(cache, garbage);
+    fs.writeFileSync(hookCache, garbage);
     expect(runs()).toEqual(withBundle);
     expect(fs.readFileSync(cache).equals(garbage)).toBe(false);
+    expect(fs.readFileSync(hookCache).equals(garbage)).toBe(false);
     // …which the next run accepts.
     expect(runs()).toEqual(withBundle);
   });
@@ -68,6 +73,7 @@ describe('the launcher', () => {
   it('runs the ES modules when there is no bundle', () => {
     fs.rmSync(bundle);
     fs.rmSync(cache);
+    fs.rmSync(hookCache);
     expect(runs()).toEqual(withBundle);
     expect(fs.existsSync(cache)).toBe(false);
   });
