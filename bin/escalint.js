@@ -21,10 +21,13 @@ const loaded = compileBundle(bundle, cachedData);
 
 /**
  * A cache another Node version wrote (V8 rejects it) is written again after the run, from what
- * this run compiled. Best effort: a read-only installation runs without.
+ * this run compiled; so is any cache under ESCALINT_WRITE_CODE_CACHE=1 (the build writes the hook's
+ * cache that way, from a hook run reading its real standard input). Best effort: a read-only
+ * installation runs without.
  */
 function saveCache() {
-  if (!loaded || cachedData === undefined || loaded.script.cachedDataRejected !== true) return;
+  const rejected = cachedData !== undefined && loaded?.script.cachedDataRejected === true;
+  if (!loaded || !(rejected || process.env.ESCALINT_WRITE_CODE_CACHE === '1')) return;
   try {
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(tmp, loaded.script.createCachedData());

@@ -9,7 +9,8 @@
 // The bundle sits beside main.js so that the paths the CLI finds from its own location (package.json,
 // schemas/, bin/escalint.js) are the same. Chevrotain comes from its single-file build, as
 // grammar/chevrotain.ts loads it; the other packages are bundled from node_modules.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -70,9 +71,9 @@ if (!/^[\x00-\x7f]*$/.test(readFileSync(outfile, 'latin1'))) {
   process.exit(1);
 }
 
-// The code cache: V8's compiled code for the bundle after representative runs in this process (a
-// hook event, which loads rules, parses a command and judges it; `check` of a YAML and a `.rules`
-// file), so that the functions they run are in it, not only the top level of each module.
+// The code caches: V8's compiled code for the bundle after representative runs (a hook event, which
+// loads rules, parses a command and judges it; `check` of a YAML and a `.rules` file), so that the
+// functions they run are in them, not only the top level of each module.
 const { compileBundle } = await import(pathToFileURL(join(root, 'bin/load-bundle.js')).href);
 const dir = mkdtempSync(join(tmpdir(), 'escalint-bundle-'));
 try {
@@ -85,9 +86,19 @@ try {
   writeFileSync(rules, 'prefix_rule(pattern=["git", "status"], decision="allow")\nprefix_rule(pattern=["/bin/bash", "-lc", "cd app && npm test"], decision="allow")\n');
   const event = JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', cwd: dir, tool_input: { command: 'git status && echo $(rm -rf x) | cat' } });
   // The hook's cache holds what a hook run compiles, and nothing more (a larger cache takes longer
-  // to read, and the hook runs before every command); the other commands' cache holds that too.
+  // to read, and the hook runs before every command): a process of its own, reading its event from
+  // standard input as under the agent.
+  const hook = spawnSync(process.execPath, [join(root, 'bin/escalint.js'), 'hook', 'codex-pre-tool-use', '--rules', yaml], {
+    input: event,
+    encoding: 'utf8',
+    env: { ...process.env, ESCALINT_WRITE_CODE_CACHE: '1' },
+  });
+  if (hook.status !== 0 || !hook.stdout.includes('"deny"') || !existsSync(`${outfile}.hook.cache`)) {
+    process.stderr.write(`escalint bundle: escalint hook did not run as expected from the bundle (exit ${hook.status}):\n${hook.stdout}${hook.stderr}`);
+    process.exit(1);
+  }
+  // The other commands' cache: two check runs in this process.
   const runs = [
-    { argv: ['hook', 'codex-pre-tool-use', '--rules', yaml], stdin: event, expect: (out) => out.includes('"deny"'), cache: `${outfile}.hook.cache` },
     { argv: ['check', yaml], stdin: '', expect: (out) => out.includes('too-specific') },
     { argv: ['check', rules], stdin: '', expect: (out) => out.includes('shell-wrapper'), cache: `${outfile}.cache` },
   ];
