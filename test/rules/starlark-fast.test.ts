@@ -44,6 +44,7 @@ describe('fast .rules reader', () => {
     'prefix_rule(justification="x", decision="allow", pattern=["ls"])\n',
     'prefix_rule(pattern=["echo", "a \\"quoted\\" \\\\ word\\n\\t\\r\\b\\f"], decision="allow")\n',
     'prefix_rule(pattern=["echo", "\\u0001\\u00e9\\u2028"], decision="allow")\n',
+    'prefix_rule(pattern=["echo", "\\u0000\\uFFFF\\u007f"], decision="allow")\n',
     'prefix_rule(pattern=["echo", "é ü 漢字 😀"], decision="allow")\n',
     'prefix_rule(pattern=["bash", "-lc", "cd app && npm test | tee \'log\'"], decision="allow")\n',
     '',
