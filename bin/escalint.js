@@ -2,8 +2,8 @@
 // Launcher. The CLI is built into dist/ by `npm ci` (the prepare script): tsc's ES modules, and one
 // bundle of them, dist/src/cli/escalint.cjs, with V8's code caches beside it (scripts/bundle.js).
 // The bundle starts in about half the time — the hook runs before every command an agent runs — so
-// it is used when it is there; otherwise the ES modules are.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+// it is used when it is there and not older than the ES modules; otherwise the ES modules are.
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileBundle } from './load-bundle.js';
 
@@ -11,13 +11,28 @@ const bundle = fileURLToPath(new URL('../dist/src/cli/escalint.cjs', import.meta
 // `hook` has a cache of its own, of what a hook run compiles: the smaller the cache, the sooner it is read.
 const cacheFile = process.argv[2] === 'hook' ? `${bundle}.hook.cache` : `${bundle}.cache`;
 
-let cachedData;
-try {
-  cachedData = readFileSync(cacheFile);
-} catch {
-  cachedData = undefined;
+/**
+ * Whether the bundle is at least as new as the ES modules: a plain `tsc` (npm run typecheck, an
+ * editor) rewrites dist/src but not the bundle, which then holds older code and is not used.
+ */
+function bundleIsCurrent() {
+  try {
+    return statSync(bundle).mtimeMs >= statSync(fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url))).mtimeMs;
+  } catch {
+    return false;
+  }
 }
-const loaded = compileBundle(bundle, cachedData);
+
+let cachedData;
+let loaded;
+if (bundleIsCurrent()) {
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  loaded = compileBundle(bundle, cachedData);
+}
 
 /**
  * A cache another Node version wrote (V8 rejects it) is written again after the run, from what

@@ -17,7 +17,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const install = path.join(tmp, 'escalint');
 fs.mkdirSync(install);
 fs.cpSync(path.join(root, 'bin'), path.join(install, 'bin'), { recursive: true });
-fs.cpSync(path.join(root, 'dist'), path.join(install, 'dist'), { recursive: true });
+fs.cpSync(path.join(root, 'dist'), path.join(install, 'dist'), { recursive: true, preserveTimestamps: true });
 fs.copyFileSync(path.join(root, 'package.json'), path.join(install, 'package.json'));
 fs.symlinkSync(path.join(root, 'node_modules'), path.join(install, 'node_modules'));
 const bundle = path.join(install, 'dist/src/cli/escalint.cjs');
@@ -68,6 +68,20 @@ describe('the launcher', () => {
     expect(fs.readFileSync(hookCache).equals(garbage)).toBe(false);
     // …which the next run accepts.
     expect(runs()).toEqual(withBundle);
+  });
+
+  it('runs the ES modules when they are newer than the bundle (a plain tsc since the build)', () => {
+    const main = path.join(install, 'dist/src/cli/main.js');
+    const version = path.join(install, 'dist/src/cli/version.js');
+    const original = fs.readFileSync(version, 'utf8');
+    // A changed module the bundle does not have: --version answers from it only without the bundle.
+    fs.writeFileSync(version, original.replace('return (cached = pkg.version);', "return (cached = 'from-es-modules');"));
+    const later = new Date(fs.statSync(bundle).mtimeMs + 5000);
+    fs.utimesSync(main, later, later);
+    expect(run(['--version']).stdout).toBe('from-es-modules\n');
+    fs.utimesSync(bundle, new Date(later.getTime() + 5000), new Date(later.getTime() + 5000));
+    expect(run(['--version']).stdout).toBe(withBundle.version.stdout);
+    fs.writeFileSync(version, original);
   });
 
   it('runs the ES modules when there is no bundle', () => {
