@@ -59,7 +59,9 @@ export function ruleFileKind(path: string): LoadedFile['kind'] | undefined {
  * anything else by the Starlark grammar, imported only then.
  */
 async function readStarlarkRules(path: string, input: string | Uint8Array, options: LoadOptions): Promise<RuleFileLoad> {
-  if (options.reader !== 'full') {
+  // The fast reader's deepest nesting is 3 (a call, its pattern, an alternative list): a lower
+  // limit is the grammar's to report.
+  if (options.reader !== 'full' && (options.maxDepth === undefined || options.maxDepth >= 3)) {
     const decoded = decodeRuleFile(input, options.maxBytes);
     const fast = decoded.problem ? null : readCodexRuleLines(path, decoded.text);
     if (fast) return fast;

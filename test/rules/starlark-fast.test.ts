@@ -35,6 +35,14 @@ describe('fast .rules reader', () => {
     expect(readCodexRuleLines('r.rules', text)).not.toBeNull();
   });
 
+  test('leaves a nesting limit below its own depth to the grammar', async () => {
+    const text = 'prefix_rule(pattern=["git", ["a", "b"]], decision="allow")\n';
+    for (const maxDepth of [1, 2, 3, 4]) {
+      expect(await readRuleText('r.rules', text, { maxDepth })).toEqual(await readRuleText('r.rules', text, { maxDepth, reader: 'full' }));
+    }
+    expect((await readRuleText('r.rules', text, { maxDepth: 2 })).diagnostics.map((d) => d.messageId)).toEqual(['too-deep']);
+  });
+
   const reads = [
     'prefix_rule(pattern=["git", "status"], decision="allow")\n',
     'prefix_rule(pattern=["git", "status"])\n',
