@@ -1,9 +1,11 @@
 // The diagnostic pipeline of `escalint check` (design.md §5, §7):
 //   load (src/load.ts: yaml, schema, rules-syntax, codex-load, example-mismatch)
 //   → registered checks (src/checks/index.ts), skipping those set to off
-//   → severities from settings.checks → inline directives → sorted results per file.
+//   → severities from settings.checks → inline directives → one finding per dead rule
+//   (src/checks/dead-rules.ts) → sorted results per file.
 // Library code: no printing, no exits, no process.env. Formatters (src/format) render the result.
 import { allChecks, checks as registry, type CheckInfo } from './checks/index.js';
+import { sureDeadRules, withoutPatternFindingsOnDeadRules } from './checks/dead-rules.js';
 import { formatMessage, type Check, type EffectiveSeverity } from './checks/define.js';
 import { parseDirectives, type Directive } from './checks/directives.js';
 import { loadRuleFiles, type LoadRuleOptions, type LoadResult } from './load.js';
@@ -69,13 +71,17 @@ export function lintLoaded(loaded: LoadResult, options: LintOptions = {}): LintR
   for (const d of loaded.diagnostics) if (!fatal.includes(d)) raw.push(d);
   raw.push(...config.problems);
 
+  const severityOf = (check: Check) => config.severity.get(check.id) ?? check.meta.defaultSeverity;
+  // Rules a coverage check is sure to report: the pattern checks need not analyse them.
+  const deadRules = sureDeadRules(ruleSet, (id) => checkList.some((c) => c.id === id && severityOf(c) !== 'off'));
   for (const check of checkList) {
-    const severity = config.severity.get(check.id) ?? check.meta.defaultSeverity;
+    const severity = severityOf(check);
     if (severity === 'off') continue;
     const messages = check.meta.messages as Record<string, string>;
     try {
       check.run({
         ruleSet,
+        deadRules,
         options: config.options.get(check.id) ?? {},
         report: (f) => {
           const template = messages[f.messageId];
@@ -142,7 +148,8 @@ export function lintLoaded(loaded: LoadResult, options: LintOptions = {}): LintR
       unused: directiveSeverity === 'off' ? null : unusedSeverity,
       unknown: directiveSeverity === 'off' ? null : directiveSeverity,
     });
-    const sorted = applied.diagnostics.sort(compareDiagnostics);
+    // One finding per dead rule: the coverage finding, not also advice on its pattern (dead-rules.ts).
+    const sorted = withoutPatternFindingsOnDeadRules(applied.diagnostics).sort(compareDiagnostics);
     let errorCount = 0;
     for (const d of sorted) if (d.severity === 'error') errorCount++;
     results.push({

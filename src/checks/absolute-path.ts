@@ -5,7 +5,7 @@
 // a path is narrower than it looks. The scripts Codex writes itself (`/bin/bash -lc …`) are the
 // shell-wrapper check's business.
 import { basename } from 'node:path/posix';
-import { reportedDead } from './dead-rules.js';
+import { leavesRule } from './dead-rules.js';
 import { defineCheck } from './define.js';
 import { patternLabel, replacePatternSuggestion } from './edits.js';
 import { isShellWrapperPattern, tokensAt } from './rule-shape.js';
@@ -27,9 +27,8 @@ export const absolutePath = defineCheck({
     },
   },
   run(ctx) {
-    const dead = reportedDead(ctx.ruleSet);
     for (const rule of ctx.ruleSet.rules) {
-      if (dead.has(rule)) continue;
+      if (leavesRule('absolute-path', rule, ctx.deadRules)) continue;
       if (isShellWrapperPattern(rule.pattern)) continue;
       const heads = tokensAt(rule.pattern[0]!);
       const path = heads.find((h) => h.startsWith('/') && basename(h) !== '' && !heads.includes(basename(h)));

@@ -2,7 +2,7 @@
 // `meta` documents the check (every output format and `escalint check --help` read it), `run`
 // looks at the loaded RuleSet and reports findings by `messageId`. The pipeline (src/lint.ts)
 // owns severities, directives and ordering; a check only says what it found and where.
-import type { CheckSeverity, RelatedLocation, RuleSet, Severity, SourceRef, Suggestion, TextEdit } from '../types.js';
+import type { CheckSeverity, RelatedLocation, Rule, RuleSet, Severity, SourceRef, Suggestion, TextEdit } from '../types.js';
 
 export interface CheckMeta<M extends string = string> {
   /** One line, lowercase, no trailing period: what the check finds. */
@@ -37,6 +37,11 @@ export interface CheckContext<M extends string = string> {
   /** The options object of `settings.checks: { id: [severity, options] }`, or `{}`. */
   options: Readonly<Record<string, unknown>>;
   report: (finding: Finding<M>) => void;
+  /**
+   * Rules a coverage check is sure to report as dead, by that check's id (src/checks/dead-rules.ts):
+   * the pattern checks skip them. Given by the pipeline; absent, nothing is skipped.
+   */
+  deadRules?: ReadonlyMap<Rule, string>;
 }
 
 export interface Check<M extends string = string> {

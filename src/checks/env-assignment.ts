@@ -2,7 +2,7 @@
 // never argv[0] of a command Codex checks: its split refuses a script with a leading assignment
 // and checks the whole `[shell, -lc, script]` instead (reference/codex-0.169.md §3). Such a rule
 // never matches anything.
-import { reportedDead } from './dead-rules.js';
+import { leavesRule } from './dead-rules.js';
 import { defineCheck } from './define.js';
 import { patternLabel, replacePatternSuggestion } from './edits.js';
 import { tokensAt } from './rule-shape.js';
@@ -26,9 +26,8 @@ export const envAssignment = defineCheck({
     },
   },
   run(ctx) {
-    const dead = reportedDead(ctx.ruleSet);
     for (const rule of ctx.ruleSet.rules) {
-      if (dead.has(rule)) continue;
+      if (leavesRule('env-assignment', rule, ctx.deadRules)) continue;
       const heads = tokensAt(rule.pattern[0]!);
       const token = heads.find((h) => ASSIGNMENT.test(h));
       if (token === undefined || !heads.every((h) => ASSIGNMENT.test(h))) continue;

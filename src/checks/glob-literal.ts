@@ -2,7 +2,7 @@
 // glob expansion, so `["rm", "*.tmp"]` matches only a command whose argument is the literal text
 // `*.tmp` — which the shell has usually expanded away before Codex sees it, or which Codex sees
 // only inside a script it checks whole.
-import { reportedDead } from './dead-rules.js';
+import { leavesRule } from './dead-rules.js';
 import { defineCheck } from './define.js';
 import { patternLabel, replacePatternSuggestion } from './edits.js';
 import { tokensAt } from './rule-shape.js';
@@ -25,9 +25,8 @@ export const globLiteral = defineCheck({
     },
   },
   run(ctx) {
-    const dead = reportedDead(ctx.ruleSet);
     for (const rule of ctx.ruleSet.rules) {
-      if (dead.has(rule)) continue;
+      if (leavesRule('glob-literal', rule, ctx.deadRules)) continue;
       const k = rule.pattern.findIndex((el) => tokensAt(el).some((t) => GLOB.test(t)));
       if (k < 0) continue;
       const token = tokensAt(rule.pattern[k]!).find((t) => GLOB.test(t))!;

@@ -10,7 +10,7 @@
 import { codexSplitScript } from '../shell/codex-split.js';
 import { suggestPrefix } from '../suggest/prefix.js';
 import type { PatternElement, Rule } from '../types.js';
-import { reportedDead } from './dead-rules.js';
+import { leavesRule } from './dead-rules.js';
 import { defineCheck } from './define.js';
 import { patternLabel, replacePatternSuggestion } from './edits.js';
 import { isShellWrapperPattern } from './rule-shape.js';
@@ -82,9 +82,8 @@ export const shellWrapper = defineCheck({
     },
   },
   run(ctx) {
-    const dead = reportedDead(ctx.ruleSet);
     for (const rule of ctx.ruleSet.rules) {
-      if (dead.has(rule)) continue;
+      if (leavesRule('shell-wrapper', rule, ctx.deadRules)) continue;
       const script = rule.pattern[2];
       if (rule.pattern.length !== 3 || typeof script !== 'string' || !isShellWrapperPattern(rule.pattern)) continue;
       const { advice, replacement } = advise(rule, script);

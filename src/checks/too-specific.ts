@@ -15,7 +15,7 @@
 // whole-command reports are left to it, unless that check is off; glob tokens to glob-literal;
 // rules that can never change a decision to the check that says to remove them (dead-rules.ts).
 import { hasStricterRuleWithin, patternValues } from '../suggest/pattern.js';
-import { isCheckOff, reportedDead } from './dead-rules.js';
+import { isCheckOff, leavesRule } from './dead-rules.js';
 import { defineCheck } from './define.js';
 import { patternLabel, replacePatternSuggestion } from './edits.js';
 import { findWholeCommand } from './whole-command.js';
@@ -41,9 +41,8 @@ export const tooSpecific = defineCheck({
   },
   run(ctx) {
     const leaveToWholeCommand = !isCheckOff(ctx.ruleSet, 'whole-command');
-    const dead = reportedDead(ctx.ruleSet);
     for (const rule of ctx.ruleSet.rules) {
-      if (rule.decision !== 'allow' || dead.has(rule)) continue;
+      if (rule.decision !== 'allow' || leavesRule('too-specific', rule, ctx.deadRules)) continue;
       if (leaveToWholeCommand && findWholeCommand(rule, ctx.ruleSet.rules) !== undefined) continue;
       // Alternatives are read as their first token; only plain-string tokens count as evidence.
       const { suggestion: s, values, capability: suggested, tooSpecific } = patternValues(rule.pattern);

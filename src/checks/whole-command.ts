@@ -16,7 +16,7 @@ import { shlexSplit } from '../rules/shlex.js';
 import { hasStricterRuleWithin, patternValues } from '../suggest/pattern.js';
 import { suggestPrefix } from '../suggest/prefix.js';
 import type { Rule, RuleSet, Suggestion } from '../types.js';
-import { reportedDead } from './dead-rules.js';
+import { leavesRule } from './dead-rules.js';
 import { defineCheck } from './define.js';
 import { patternLabel, replacePatternSuggestion } from './edits.js';
 import { isShellWrapperPattern, tokensAt } from './rule-shape.js';
@@ -169,9 +169,8 @@ export const wholeCommand = defineCheck({
     },
   },
   run(ctx) {
-    const dead = reportedDead(ctx.ruleSet);
     for (const rule of ctx.ruleSet.rules) {
-      if (dead.has(rule)) continue;
+      if (leavesRule('whole-command', rule, ctx.deadRules)) continue;
       const found = findWholeCommand(rule, ctx.ruleSet.rules);
       // A whole `bash -lc <script>` is the shell-wrapper check's finding.
       if (found === undefined || found.kind === 'script') continue;

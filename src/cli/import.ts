@@ -104,7 +104,10 @@ async function runImport(file: string, opts: ImportCliOptions, io: CliIO): Promi
   if (s.hostExecutables > 0) parts.push(plural(s.hostExecutables, 'host executable'));
   if (s.networkRules > 0) parts.push(plural(s.networkRules, 'network rule'));
   let summary = `imported ${parts.join(', ')} from ${shownInput} into ${shownOutput}`;
-  if (opts.collapse) summary += `; --collapse replaced ${plural(s.replaced, 'entry', 'entries')} by ${plural(s.collapsedRules, 'rule')}${s.vetoed > 0 ? ` (${s.vetoed} kept: the categorical rule runs any code or destroys)` : ''}`;
+  if (opts.collapse) {
+    summary += `; --collapse replaced ${plural(s.replaced, 'entry', 'entries')} by ${plural(s.collapsedRules, 'rule')}${s.vetoed > 0 ? ` (${s.vetoed} kept: the categorical rule runs any code or destroys)` : ''}`;
+    if (s.folded > 0) summary += ` and folded ${plural(s.folded, 'entry', 'entries')} into the rules that cover them`;
+  }
   if (s.findings > 0) summary += `; ${plural(s.findings, 'finding')} written as comments (escalint check ${shownOutput})`;
   io.stdout(`${summary}\n`);
   return EXIT_OK;

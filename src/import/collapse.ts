@@ -32,13 +32,25 @@ export interface CollapsePlan {
   entries: Entry[];
   /** The `.rules` text of the collapsed file (the input with the calls replaced), for the checks. */
   text: string;
-  /** Entries replaced, rules they became (new or existing), and groups kept because the checks flag the replacement. */
+  /**
+   * Entries replaced by a categorical rule, entries folded into a rule that covers them, rules the
+   * replaced ones became (new or existing), and groups kept because the checks flag the replacement.
+   */
   replaced: number;
+  folded: number;
   rules: number;
   vetoed: number;
 }
 
 type RuleFields = Pick<Rule, 'pattern' | 'decision' | 'justification' | 'canonicalMatching'>;
+
+const tokensOf = (e: PatternElement): readonly string[] => (typeof e === 'string' ? [e] : e);
+
+/** Whether `a` matches every command `b` matches (exact rules: no longer, and every position a superset). */
+function patternCovers(a: RuleFields, b: RuleFields): boolean {
+  if (a.canonicalMatching || b.canonicalMatching || a.pattern.length > b.pattern.length) return false;
+  return a.pattern.every((el, k) => tokensOf(b.pattern[k]!).every((t) => tokensOf(el).includes(t)));
+}
 
 function groupKey(r: RuleFields): string {
   return JSON.stringify([r.pattern, r.decision, r.justification ?? null, r.canonicalMatching]);
@@ -142,7 +154,8 @@ export function planCollapse(text: string, entries: readonly Entry[], diagnostic
   // An existing rule (not replaced, no examples) that is exactly the replacement stands for the group.
   const existing = new Map<string, number>();
   entries.forEach((e, i) => {
-    if (e.value.kind !== 'rule' || replacement.has(i)) return;
+    // Not an entry that is folded away itself (what stands for others must stay in the output).
+    if (e.value.kind !== 'rule' || replacement.has(i) || coveredBy.has(i)) return;
     const r = e.value.rule;
     if (r.match.length > 0 || r.notMatch.length > 0) return;
     const key = groupKey(r);
@@ -191,23 +204,27 @@ export function planCollapse(text: string, entries: readonly Entry[], diagnostic
 
   // A covered entry goes where its coverer goes: into the coverer's group when that is replaced,
   // else onto the coverer itself (following a coverer that is covered in turn).
-  const groupOf = new Map<number, number>(); // replaced entry → first member of its group
-  for (const g of kept) for (const i of g.members) groupOf.set(i, g.members[0]!);
+  const groupOf = new Map<number, { first: number; rule: RuleFields }>(); // replaced entry → its group
+  for (const g of kept) for (const i of g.members) groupOf.set(i, { first: g.members[0]!, rule: g.rule });
+  let folded = 0;
   for (const [i, c] of coveredBy) {
     let by = c.by;
     for (let hops = 0; coveredBy.has(by) && hops < entries.length; hops++) by = coveredBy.get(by)!.by;
     // Not into a rule the checks flag as running any code or destroying: a user who follows that
     // advice and removes the broad rule should still have the narrow one.
     if (coveredBy.has(by) || risky.has(by)) continue;
+    // A replaced coverer's categorical rule leaves out options before the sub-command (`git -C x
+    // status` → `git status`), so it need not cover what the coverer covered: fold only if it does.
+    const group = groupOf.get(by);
+    if (group && !patternCovers(group.rule, (entries[i]!.value as { rule: Rule }).rule)) continue;
     const member = { entry: entries[i]!, check: c.check };
     removed.add(i);
-    replaced++;
-    const first = groupOf.get(by);
-    const added = first === undefined ? undefined : replacedBy.get(first);
+    folded++;
+    const added = group === undefined ? undefined : replacedBy.get(group.first);
     if (added) added.entry.replaces!.push(member);
     else {
       // The coverer stays, or its group merged into an existing rule: that rule stands for the entry.
-      const holder = first === undefined ? by : mergedInto.get(first)!;
+      const holder = group === undefined ? by : mergedInto.get(group.first)!;
       extra.set(holder, [...(extra.get(holder) ?? []), member]);
     }
   }
@@ -239,5 +256,5 @@ export function planCollapse(text: string, entries: readonly Entry[], diagnostic
     }
   });
   synthetic += text.slice(pos);
-  return { entries: out, text: synthetic, replaced, rules: kept.length, vetoed: vetoed.size };
+  return { entries: out, text: synthetic, replaced, folded, rules: kept.length, vetoed: vetoed.size };
 }

@@ -52,8 +52,12 @@ export interface ImportStats {
   networkRules: number;
   /** Findings written as comments. */
   findings: number;
-  /** With collapse: entries replaced, rules they became, groups kept because the checks flag the replacement. */
+  /**
+   * With collapse: entries replaced by categorical rules, entries folded into a rule that covers
+   * them, the rules the replaced ones became, groups kept because the checks flag the replacement.
+   */
   replaced: number;
+  folded: number;
   collapsedRules: number;
   vetoed: number;
 }
@@ -77,7 +81,7 @@ const RESOLVED_BY_IMPORT: ReadonlySet<string> = new Set(['implicit-decision']);
 export async function importRules(path: string, input: string | Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
   const loaded = await loadRuleText(path, input, options.load ?? {});
   const inputText = loaded.ruleSet.files[0]?.text ?? (typeof input === 'string' ? input : '');
-  const stats: ImportStats = { rules: 0, hostExecutables: 0, networkRules: 0, findings: 0, replaced: 0, collapsedRules: 0, vetoed: 0 };
+  const stats: ImportStats = { rules: 0, hostExecutables: 0, networkRules: 0, findings: 0, replaced: 0, folded: 0, collapsedRules: 0, vetoed: 0 };
   const blocking = loaded.diagnostics.filter((d) => CODEX_REFUSES.has(d.check) && d.severity === 'error');
   if (blocking.length > 0) {
     const unreadable = blocking.some((d) => d.check === 'io' || NOT_READ_IDS.has(d.messageId));
@@ -96,6 +100,7 @@ export async function importRules(path: string, input: string | Uint8Array, opti
     const plan = planCollapse(inputText, entries, lint.diagnostics);
     output = plan.entries;
     stats.replaced = plan.replaced;
+    stats.folded = plan.folded;
     stats.collapsedRules = plan.rules;
     stats.vetoed = plan.vetoed;
     const reloaded = await loadRuleText(path, plan.text, options.load ?? {});

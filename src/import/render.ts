@@ -34,7 +34,9 @@ function replacesLines(entry: Entry, source: string): string[] {
   const replaced = entry.replaces ?? [];
   const n = replaced.length;
   const what = entry.merged ? `also stands for ${n} entr${n === 1 ? 'y' : 'ies'}` : `replaces ${n} entr${n === 1 ? 'y' : 'ies'}`;
-  const out = [`escalint import --collapse: ${what} of ${source}, with the categorical prefix the checks suggest:`];
+  // Entries folded into a rule that covers them (duplicate-rule, redundant-rule) need no suggestion.
+  const how = replaced.every((r) => r.check.endsWith('-rule')) ? 'which it covers' : 'with the categorical prefix the checks suggest';
+  const out = [`escalint import --collapse: ${what} of ${source}, ${how}:`];
   replaced.forEach(({ entry: e, check }, i) => {
     out.push(`  line ${e.line} (${check}): ${patternOf(e)}`);
     // A new rule stands where the first entry was, under the comments that were above it.

@@ -1,5 +1,8 @@
 import { shellWrapper } from '../../src/checks/shell-wrapper.js';
 import { runCheckTable } from './check-tester.js';
+import { describe, expect, it } from 'vitest';
+import { lintLoaded } from '../../src/lint.js';
+import { loadRuleText } from '../../src/load.js';
 
 const rule = (decision: string, pattern: string, extra = '') => `- pattern: ${pattern}\n  decision: ${decision}${extra}`;
 const allow = (pattern: string, extra = '') => rule('allow', pattern, extra);
@@ -56,4 +59,24 @@ runCheckTable(shellWrapper, {
       errors: [{ messageId: 'script', line: 1, column: 12, data: { shell: 'pwsh -Command' }, suggestions: [allow('[Get-ChildItem]')] }],
     },
   ],
+});
+
+// A wrapper rule "covered" by the prompt rule on [[bash, zsh, sh], [-lc, -c]] still gets its
+// advice: neither rule applies to the commands of a script Codex splits. An exact copy is
+// duplicate-rule's alone (the first copy carries the advice).
+describe('shell-wrapper and rules that never change a decision', () => {
+  const findings = async (text: string) => {
+    const r = lintLoaded(await loadRuleText('a.yaml', text));
+    return r.diagnostics.filter((d) => d.check === 'shell-wrapper' || d.check.endsWith('-rule')).map((d) => d.check);
+  };
+  const gap = '  - pattern: [[bash, zsh, sh], [-lc, -c]]\n    decision: prompt\n    justification: review scripts\n';
+  const wrapper = '  - pattern: [bash, -lc, "git push origin main"]\n    decision: prompt\n    justification: pushing needs review\n';
+
+  it('advises on a wrapper rule the script-gap rule covers', async () => {
+    expect(await findings(`version: 1\nrules:\n${gap}${wrapper}`)).toEqual(['redundant-rule', 'shell-wrapper']);
+  });
+
+  it('leaves an exact copy to duplicate-rule', async () => {
+    expect(await findings(`version: 1\nrules:\n${wrapper}${wrapper}`)).toEqual(['shell-wrapper', 'duplicate-rule']);
+  });
 });

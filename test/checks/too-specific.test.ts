@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tooSpecific } from '../../src/checks/too-specific.js';
 import { runCheckTable } from './check-tester.js';
+import { lintLoaded } from '../../src/lint.js';
+import { loadRuleText } from '../../src/load.js';
 import { ruleSetOf, runCheck } from './helpers.js';
 
 const allow = (pattern: string) => `- pattern: ${pattern}\n  decision: allow`;
@@ -178,37 +180,34 @@ describe('too-specific messages', () => {
 });
 
 // One finding per dead rule (src/checks/dead-rules.ts): a copy, or a rule an earlier one covers,
-// is duplicate-rule's or redundant-rule's finding alone while those checks are on.
+// is duplicate-rule's or redundant-rule's finding alone while that finding is reported — the whole
+// pipeline decides, after settings and directives.
 describe('too-specific and rules that never change a decision', () => {
-  const text = 'rules:\n  - pattern: [cargo, test, -p, a]\n  - pattern: [cargo, test, -p, a] \n  - pattern: [rg]\n  - pattern: [rg, -n, x_1, src]\n';
-  const rules = [
-    { at: '[cargo, test, -p, a]', pattern: ['cargo', 'test', '-p', 'a'] },
-    { at: '[cargo, test, -p, a] ', pattern: ['cargo', 'test', '-p', 'a'] },
-    { at: '[rg, -n, x_1, src]', pattern: ['rg', '-n', 'x_1', 'src'] },
-  ];
-  const copyText = text.replace('  - pattern: [rg]\n', '');
-  const positions = (checks: Record<string, 'off' | 'warn'>) => {
-    const set = ruleSetOf([{ path: 'a.yaml', text: copyText, rules }], checks);
-    return runCheck(tooSpecific, set).map((f) => f.split(':')[1]!.split(' ')[0]);
+  const file = (lines: string[]) => `version: 1\nrules:\n${lines.map((p) => `  - pattern: ${p}\n    decision: allow\n`).join('')}`;
+  const findings = async (text: string) => {
+    const r = lintLoaded(await loadRuleText('a.yaml', text));
+    return r.diagnostics.filter((d) => d.check === 'too-specific' || d.check.endsWith('-rule')).map((d) => `${d.check}@${text.slice(d.start, d.end)}`);
   };
+  const copies = file(['[cargo, test, -p, a]', '[cargo, test, -p, a]']);
 
-  it('reports the first of two copies only, and both when duplicate-rule is off', () => {
-    // The helper locates a rule by its `at` text: the copy's includes the space that tells it apart.
-    const at = (needle: string) => {
-      const start = copyText.indexOf(needle);
-      return `${start}-${start + needle.trimEnd().length + (needle.endsWith(' ') ? 1 : 0)}`;
-    };
-    const first = at('[cargo, test, -p, a]\n');
-    const second = at('[cargo, test, -p, a] ');
-    const rg = `${copyText.indexOf('[rg')}-${copyText.indexOf('[rg') + '[rg, -n, x_1, src]'.length}`;
-    expect(positions({})).toEqual([first, rg]);
-    expect(positions({ 'duplicate-rule': 'off' })).toEqual([first, second, rg]);
+  it('reports the first of two copies, and the copy only as a duplicate', async () => {
+    expect(await findings(copies)).toEqual(['too-specific@[cargo, test, -p, a]', 'duplicate-rule@[cargo, test, -p, a]']);
   });
 
-  it('leaves a rule a broader one covers to redundant-rule', () => {
-    const set = ruleSetOf([{ path: 'a.yaml', text, rules: [rules[0]!, { at: '[rg]', pattern: ['rg'] }, rules[2]!] }]);
-    expect(runCheck(tooSpecific, set)).toHaveLength(1); // the cargo rule; [rg, -n, x_1, src] is under [rg]
-    const off = ruleSetOf([{ path: 'a.yaml', text, rules: [rules[0]!, { at: '[rg]', pattern: ['rg'] }, rules[2]!] }], { 'redundant-rule': 'off' });
-    expect(runCheck(tooSpecific, off)).toHaveLength(2);
+  it('reports both copies when duplicate-rule is off, or silenced on the copy', async () => {
+    expect(await findings(`${copies}settings:\n  checks:\n    duplicate-rule: off\n`)).toEqual(['too-specific@[cargo, test, -p, a]', 'too-specific@[cargo, test, -p, a]']);
+    const silenced = copies.replace(/(  - pattern: \[cargo, test, -p, a\]\n    decision: allow\n)$/, '  # escalint-disable-next-line duplicate-rule -- kept on purpose\n$1');
+    expect(silenced).not.toBe(copies);
+    expect(await findings(silenced)).toEqual(['too-specific@[cargo, test, -p, a]', 'too-specific@[cargo, test, -p, a]']);
+  });
+
+  it('leaves a rule a broader one covers to redundant-rule', async () => {
+    expect(await findings(file(['[rg]', '[rg, -n, x_1, src]']))).toEqual(['redundant-rule@[rg, -n, x_1, src]']);
+    expect(await findings(`${file(['[rg]', '[rg, -n, x_1, src]'])}settings:\n  checks:\n    redundant-rule: [warn, {}]\n`)).toEqual(['redundant-rule@[rg, -n, x_1, src]']);
+  });
+
+  it('reports the rule when the coverage check does not run (a library caller choosing checks)', async () => {
+    const r = lintLoaded(await loadRuleText('a.yaml', copies), { checks: [tooSpecific] });
+    expect(r.diagnostics.map((d) => d.check)).toEqual(['too-specific', 'too-specific']);
   });
 });

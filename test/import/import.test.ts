@@ -229,7 +229,7 @@ describe('escalint import --collapse', () => {
       ].join('\n'),
       { collapse: true },
     );
-    expect(r.stats).toMatchObject({ replaced: 3, collapsedRules: 1, vetoed: 0 });
+    expect(r.stats).toMatchObject({ replaced: 2, folded: 1, collapsedRules: 1, vetoed: 0 });
     const yaml = await loadYaml(r.text!);
     expect(yaml.ruleSet.rules.map((x) => [x.id, x.pattern])).toEqual([
       ['cargo-test', ['cargo', 'test']],
@@ -240,7 +240,34 @@ describe('escalint import --collapse', () => {
       '  # cargo\n  # escalint import --collapse: replaces 2 entries of in.rules, with the categorical prefix the checks suggest:\n' +
         '  #   line 2 (too-specific): [cargo, test, -p, a]\n  #   line 4 (too-specific): [cargo, test, -p, b]\n  #     # b too\n  - id: cargo-test\n',
     );
-    expect(r.text).toContain('  # escalint import --collapse: also stands for 1 entry of in.rules, with the categorical prefix the checks suggest:\n  #   line 5 (redundant-rule): [rg, -n, x_1, src]\n  - id: rg\n');
+    expect(r.text).toContain('  # escalint import --collapse: also stands for 1 entry of in.rules, which it covers:\n  #   line 5 (redundant-rule): [rg, -n, x_1, src]\n  - id: rg\n');
+  });
+
+  it('folds an entry only into a rule that covers it, and never loses one', async () => {
+    // T is covered by U and folds into it; E's categorical rule is exactly T: it must not vanish with T.
+    const lost = await importText(
+      [
+        '# U',
+        'prefix_rule(pattern = ["git", ["status", "log"]], decision = "allow")',
+        '# T',
+        'prefix_rule(pattern = ["git", "status"], decision = "allow")',
+        '# E approved from some repo',
+        'prefix_rule(pattern = ["git", "-C", "repo", "status"], decision = "allow")',
+        '',
+      ].join('\n'),
+      { collapse: true },
+    );
+    const listed = [...lost.text!.matchAll(/^ {2}# {3}line (\d+) /gm)].map((m) => Number(m[1]));
+    const kept = (await loadYaml(lost.text!)).ruleSet.rules.length;
+    expect(kept + listed.length).toBe(3 + (lost.text!.match(/# escalint import --collapse: replaces /g)?.length ?? 0));
+    expect(lost.text).toContain('E approved from some repo');
+    // `git -C repo status` → `git status` does not cover `git -C repo status --short`: that entry stays.
+    const narrow = await importText(
+      'prefix_rule(pattern = ["git", "-C", "repo", "status"], decision = "allow")\nprefix_rule(pattern = ["git", "-C", "repo", "status", "--short"], decision = "allow")\n',
+      { collapse: true },
+    );
+    expect(narrow.stats.folded).toBe(0);
+    expect((await loadYaml(narrow.text!)).ruleSet.rules.map((r) => r.pattern)).toContainEqual(['git', '-C', 'repo', 'status', '--short']);
   });
 
   it('replaces calls that share a line with others (`a(); b()`)', async () => {
@@ -289,9 +316,9 @@ describe('escalint import --collapse on grown files', () => {
     expect(r.stats.replaced).toBeGreaterThan(0);
     // Every entry is either kept or listed once under the rule that replaced it.
     const listed = [...r.text!.matchAll(/^ {2}# {3}line \d+ \(/gm)].length;
-    expect(listed).toBe(r.stats.replaced);
+    expect(listed).toBe(r.stats.replaced + r.stats.folded);
     const newRules = [...r.text!.matchAll(/^ {2}# escalint import --collapse: replaces /gm)].length;
-    expect(yaml.ruleSet.rules.length).toBe(plain.stats.rules - r.stats.replaced + newRules);
+    expect(yaml.ruleSet.rules.length).toBe(plain.stats.rules - r.stats.replaced - r.stats.folded + newRules);
     expect(r.text).not.toMatch(/# escalint import --collapse: [^\n]*\n(?: {2}#[^\n]*\n)*? {2}# escalint: (?:arbitrary-code|dangerous-allow)/);
   });
 });
