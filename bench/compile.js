@@ -32,7 +32,7 @@ function timeCompile(args) {
   return ms;
 }
 
-export async function run(runs = Number(process.env.BENCH_RUNS ?? 7)) {
+export async function run({ runs = Number(process.env.BENCH_RUNS ?? 7) } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'escalint-bench-compile-'));
   try {
     const file = join(dir, `rules-${RULES}.yaml`);

@@ -13,7 +13,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const ORDER = ['parse', 'engine', 'test-e2e', 'check', 'checks', 'compile', 'import', 'hook'];
 
-/** Builds dist/ with the project's tsc. Type errors still emit, so only a missing dist/ is fatal. */
+/**
+ * Builds dist/ as `npm run build` does: tsc, then the CLI bundle and its code caches (which the
+ * launcher uses, as an installed escalint does). Type errors still emit, so only a missing dist/
+ * is fatal; without a bundle the processes run the ES modules, and the summary says so.
+ */
 function build() {
   const tsc = require.resolve('typescript/bin/tsc');
   const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, encoding: 'utf8' });
@@ -22,6 +26,8 @@ function build() {
     console.log(`bench: tsc reported ${errors} type error(s); benchmarking the JavaScript it emitted`);
   }
   if (!existsSync(join(root, 'dist/src/index.js'))) throw new Error('dist/src/index.js was not built; run `npm run build` and read its errors');
+  const b = spawnSync(process.execPath, [join(root, 'scripts/bundle.js')], { cwd: root, encoding: 'utf8' });
+  if (b.status !== 0) console.log(`bench: the CLI bundle was not built, so processes run the ES modules:\n${b.stdout}${b.stderr}`);
 }
 
 function modules(only) {
