@@ -198,6 +198,22 @@ const PREFIXES = Object.entries(DANGEROUS_ENV_PREFIXES);
 const SUFFIXES = Object.entries(DANGEROUS_ENV_SUFFIXES);
 const INERT_PREFIXES = Object.keys(INERT_ENV_PREFIXES);
 
+/**
+ * Variables a builtin reads from a prefix assignment for that one command, and nothing else does:
+ * bash's `read` splits the line it reads with IFS (bash manual §4.2, `read`), so `IFS=, read -r a b`
+ * and `while IFS= read -r line` change only how that `read` splits, and run nothing. (A prefix
+ * assignment is made after the command's own words are expanded, and lasts for that command.)
+ */
+const BUILTIN_PREFIX_ENV = {
+  read: ['IFS'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** True when `NAME=… command` sets a variable only that builtin reads (`IFS=, read`). */
+export function isInertPrefixAssignment(command: string, name: string): boolean {
+  const names: readonly string[] | undefined = own(BUILTIN_PREFIX_ENV, command);
+  return names?.includes(name) ?? false;
+}
+
 /** True for a variable of the inert table (by name, or an `LC_*` name). */
 export function isInertEnv(name: string): boolean {
   if (own(INERT_ENV, name) !== undefined) return true;

@@ -24,7 +24,7 @@ import {
   type CommandEntry,
   type CommandHandler,
 } from '../knowledge/commands.js';
-import { dangerousEnv, DECLARATION_BUILTINS, subscriptEval } from '../knowledge/env.js';
+import { dangerousEnv, DECLARATION_BUILTINS, isInertPrefixAssignment, subscriptEval } from '../knowledge/env.js';
 import { execTool, SSH_EXEC_KEYWORDS, SSH_INERT_VALUES, type ExecOption, type ExecRun, type ExecTool } from '../knowledge/exec-options.js';
 import {
   gitConfigRule,
@@ -604,7 +604,10 @@ export class SegmentAnalyzer {
     const head = words[0];
     if (!head) return;
     if (head.dynamic) addReason(seg, 'dynamic-command', `the command name "${head.value}" is only known at run time`);
-    for (const a of assigns) this.assignmentReason(seg, a.value, 'for this command');
+    for (const a of assigns) {
+      if (!head.dynamic && isInertPrefixAssignment(head.value, assignmentName(a.value) ?? '')) continue;
+      this.assignmentReason(seg, a.value, 'for this command');
+    }
     if (head.dynamic) return;
     const name = head.value.includes('/') ? basename(head.value) : head.value;
     this.runtimeEval(seg, name);

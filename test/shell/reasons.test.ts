@@ -57,6 +57,12 @@ const table: [string, string[]][] = [
   ['LD_LIBRARY_PATH=/tmp ls', ['dangerous-env']],
   ['BASH_ENV=/tmp/x bash -c ls', ['dangerous-env']],
   ['ENV=/tmp/x sh -c ls', ['dangerous-env']],
+  // IFS for the read builtin only changes how that read splits its line; for anything else it is not understood
+  ['IFS=, read -r a b <<< "x,y"', []],
+  ['while IFS= read -r line; do printf x; done < f.txt', []],
+  ['IFS=, git status', ['dangerous-env']],
+  ['IFS=, /usr/bin/read x', ['dangerous-env']],
+  ['PATH=/tmp read x', ['dangerous-env']],
   ["GIT_SSH_COMMAND='rm -rf /' git fetch", ['dangerous-env']],
   ['GIT_EXEC_PATH=/tmp git status', ['dangerous-env']],
   ["PAGER='sh -c \"rm -rf /\"' git log", ['dangerous-env']],
