@@ -103,7 +103,7 @@ export function throughput(parseShell, parser, scripts, { minMs = 3000, warmup =
 }
 
 /** (b) One large script at a time: best of `repeats` after a warm-up parse. */
-export function largeScripts(parseShell, sizes = [0.5 * MiB, MiB, 2 * MiB], repeats = 3) {
+export function largeScripts(parseShell, sizes = [0.5 * MiB, MiB, 2 * MiB], repeats = 5) {
   const options = { maxInputSize: 4 * MiB };
   const out = [];
   for (const size of sizes) {
