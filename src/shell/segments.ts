@@ -635,6 +635,54 @@ const REDIRECT_OP = /^([0-9]*|\{[A-Za-z_][A-Za-z0-9_]*\})(<<<|<<-|<<|<>|<&|>&|>>
 /** What file descriptor 0 of a command is after its redirections; null when they leave it alone. */
 type Fd0 = null | { kind: 'text' | 'file' | 'closed'; r: A.Redirect } | { kind: 'dup'; fd: string } | { kind: 'data'; what: string };
 
+/**
+ * The standard input an `exec <…` in a loop body gives the main shell (bash manual §4.1 exec), or
+ * null: commands of the body before it read that input too when the loop runs again. Only commands
+ * of the main shell count: not those in a subshell, a pipeline of several commands, a function body
+ * or a coprocess.
+ */
+function loopExecStdin(lists: readonly A.List[]): StdinSource | null {
+  let found: StdinSource | null = null;
+  const command = (cmd: A.Command): void => {
+    switch (cmd.type) {
+      case 'simple': {
+        const w = cmd.words;
+        if (w.length !== 1 || wordValue(w[0]!) !== 'exec' || isDynamicWord(w[0]!)) return;
+        const fd0 = fd0Of(cmd.redirects);
+        if (fd0 === null) return;
+        const none = (fd0.kind === 'file' && wordValue(fd0.r.target) === '/dev/null') || fd0.kind === 'closed';
+        if (!none) found = { what: 'the input an exec later in this loop gives the shell, when the loop runs again' };
+        return;
+      }
+      case 'group':
+        list(cmd.body);
+        return;
+      case 'if':
+        for (const cl of cmd.clauses) list(cl.cond), list(cl.body);
+        if (cmd.elseBody) list(cmd.elseBody);
+        return;
+      case 'while':
+        list(cmd.cond);
+        list(cmd.body);
+        return;
+      case 'for':
+      case 'arithfor':
+        list(cmd.body);
+        return;
+      case 'case':
+        for (const item of cmd.items) if (item.body) list(item.body);
+        return;
+      default:
+        return; // subshells, coprocesses and function bodies have a standard input of their own
+    }
+  };
+  const list = (l: A.List): void => {
+    for (const item of l.items) for (const p of item.pipelines) if (p.commands.length === 1) command(p.commands[0]!);
+  };
+  for (const l of lists) list(l);
+  return found;
+}
+
 function fd0Of(redirects: readonly A.Redirect[]): Fd0 {
   // Most redirections are output only (`> f`, `2>&1`): nothing to resolve.
   let input = false;
@@ -767,6 +815,17 @@ class Walker {
     }
   }
 
+  /**
+   * Before a loop: when an `exec <…` in it replaces the shell's standard input, every command of
+   * the loop may read that input (on the next round), so the loop is walked with it from the start.
+   */
+  private loopStdin(lists: readonly A.List[]): void {
+    const st = this.state;
+    if (!st) return;
+    const later = loopExecStdin(lists);
+    if (later) st.execStdin = later;
+  }
+
   private enter(stack: number[], start: number, end: number): void {
     if (!this.state) return;
     if (stack === this.repeat && stack.length === 0) this.outer = [start, end];
@@ -813,6 +872,7 @@ class Walker {
       }
       case 'while': {
         const c: ContextId[] = [...ctx, 'loop'];
+        this.loopStdin([cmd.cond, cmd.body]);
         this.enter(this.repeat, cmd.start, cmd.end);
         this.list(cmd.cond, c);
         this.enter(this.uncertain, cmd.cond.end, cmd.end);
@@ -824,6 +884,7 @@ class Walker {
       case 'for': {
         const c: ContextId[] = [...ctx, 'loop'];
         for (const w of cmd.items ?? []) this.parts(w.parts, c);
+        this.loopStdin([cmd.body]);
         this.enter(this.repeat, cmd.start, cmd.end);
         this.enter(this.uncertain, cmd.name.start, cmd.end);
         if (st) this.loopVariable(cmd);
@@ -834,6 +895,7 @@ class Walker {
       }
       case 'arithfor': {
         const c: ContextId[] = [...ctx, 'loop'];
+        this.loopStdin([cmd.body]);
         this.enter(this.repeat, cmd.start, cmd.end);
         const from = this.out.length;
         this.parts(cmd.header.parts, [...c, 'arithmetic']);

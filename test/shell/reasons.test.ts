@@ -63,6 +63,11 @@ const table: [string, string[]][] = [
   ['IFS=, git status', ['dangerous-env']],
   ['IFS=, /usr/bin/read x', ['dangerous-env']],
   ['PATH=/tmp read x', ['dangerous-env']],
+  // exec <file later in a loop body: the commands before it read that file on the next round
+  ['while true; do python3; exec 0< x.py; done', ['stdin-script']],
+  ['for i in 1 2; do python3; (exec < x.py); done', []],
+  ['for i in 1 2; do python3; exec < /dev/null; done', []],
+  ['for i in 1 2; do python3; done; exec < x.py', []],
   ["GIT_SSH_COMMAND='rm -rf /' git fetch", ['dangerous-env']],
   ['GIT_EXEC_PATH=/tmp git status', ['dangerous-env']],
   ["PAGER='sh -c \"rm -rf /\"' git log", ['dangerous-env']],
