@@ -636,52 +636,76 @@ const REDIRECT_OP = /^([0-9]*|\{[A-Za-z_][A-Za-z0-9_]*\})(<<<|<<-|<<|<>|<&|>&|>>
 type Fd0 = null | { kind: 'text' | 'file' | 'closed'; r: A.Redirect } | { kind: 'dup'; fd: string } | { kind: 'data'; what: string };
 
 /**
- * The standard input an `exec <…` in a loop body gives the main shell (bash manual §4.1 exec), or
- * null: commands of the body before it read that input too when the loop runs again. Only commands
- * of the main shell count: not those in a subshell, a pipeline of several commands, a function body
- * or a coprocess.
+ * Whether the words are `exec` with options only, no command (`exec`, `exec --`, `exec -a name`,
+ * `command exec`): its redirections then stay in effect for the shell (bash manual §4.1 exec; bash
+ * keeps them for `command exec` too, unlike `builtin exec`).
  */
-function loopExecStdin(lists: readonly A.List[]): StdinSource | null {
-  let found: StdinSource | null = null;
-  const command = (cmd: A.Command): void => {
-    switch (cmd.type) {
-      case 'simple': {
-        const w = cmd.words;
-        if (w.length !== 1 || wordValue(w[0]!) !== 'exec' || isDynamicWord(w[0]!)) return;
-        const fd0 = fd0Of(cmd.redirects);
-        if (fd0 === null) return;
-        const none = (fd0.kind === 'file' && wordValue(fd0.r.target) === '/dev/null') || fd0.kind === 'closed';
-        if (!none) found = { what: 'the input an exec later in this loop gives the shell, when the loop runs again' };
-        return;
-      }
-      case 'group':
-        list(cmd.body);
-        return;
-      case 'if':
-        for (const cl of cmd.clauses) list(cl.cond), list(cl.body);
-        if (cmd.elseBody) list(cmd.elseBody);
-        return;
-      case 'while':
-        list(cmd.cond);
-        list(cmd.body);
-        return;
-      case 'for':
-      case 'arithfor':
-        list(cmd.body);
-        return;
-      case 'case':
-        for (const item of cmd.items) if (item.body) list(item.body);
-        return;
-      default:
-        return; // subshells, coprocesses and function bodies have a standard input of their own
-    }
-  };
-  const list = (l: A.List): void => {
-    for (const item of l.items) for (const p of item.pipelines) if (p.commands.length === 1) command(p.commands[0]!);
-  };
-  for (const l of lists) list(l);
+function execWithoutCommand(values: readonly string[]): boolean {
+  let i = 0;
+  if (values[i] === 'command') {
+    i++;
+    if (values[i] === '--') i++;
+  }
+  if (values[i] !== 'exec') return false;
+  i++;
+  while (i < values.length) {
+    const v = values[i]!;
+    if (v === '--') return i + 1 >= values.length;
+    if (/^-[cl]*a$/.test(v)) i += 2;
+    else if (/^-[cl]+$/.test(v)) i++;
+    else return false;
+  }
+  return true;
+}
+
+const loopExecMemo = new WeakMap<A.List, boolean>();
+
+/**
+ * Whether a list replaces the main shell's standard input with `exec <…` (not /dev/null, not a
+ * closed input): a loop body that does makes its earlier commands read that input on the next
+ * round. Only commands of the main shell count: not those in a subshell, a pipeline of several
+ * commands, a function body or a coprocess. Remembered per list, so nested loops cost one scan.
+ */
+function listExecsStdin(l: A.List): boolean {
+  const known = loopExecMemo.get(l);
+  if (known !== undefined) return known;
+  let found = false;
+  for (const item of l.items) {
+    for (const p of item.pipelines) if (p.commands.length === 1 && commandExecsStdin(p.commands[0]!)) found = true;
+  }
+  loopExecMemo.set(l, found);
   return found;
 }
+
+function commandExecsStdin(cmd: A.Command): boolean {
+  switch (cmd.type) {
+    case 'simple': {
+      if (cmd.words.some(isDynamicWord) || !execWithoutCommand(cmd.words.map(wordValue))) return false;
+      const fd0 = fd0Of(cmd.redirects);
+      if (fd0 === null || fd0.kind === 'closed') return false;
+      return !(fd0.kind === 'file' && wordValue(fd0.r.target) === '/dev/null');
+    }
+    case 'group':
+      return listExecsStdin(cmd.body);
+    case 'if': {
+      let found = false;
+      for (const cl of cmd.clauses) if (listExecsStdin(cl.cond) || listExecsStdin(cl.body)) found = true;
+      return (cmd.elseBody !== undefined && listExecsStdin(cmd.elseBody)) || found;
+    }
+    case 'while':
+      return listExecsStdin(cmd.cond) || listExecsStdin(cmd.body);
+    case 'for':
+    case 'arithfor':
+      return listExecsStdin(cmd.body);
+    case 'case':
+      return cmd.items.some((item) => item.body !== undefined && listExecsStdin(item.body));
+    default:
+      return false; // subshells, coprocesses and function bodies have a standard input of their own
+  }
+}
+
+/** The standard input every command of a loop may read when an `exec <…` in it replaces the shell's. */
+const LOOP_EXEC_STDIN: StdinSource = { what: 'the input an exec later in this loop gives the shell, when the loop runs again' };
 
 function fd0Of(redirects: readonly A.Redirect[]): Fd0 {
   // Most redirections are output only (`> f`, `2>&1`): nothing to resolve.
@@ -821,9 +845,11 @@ class Walker {
    */
   private loopStdin(lists: readonly A.List[]): void {
     const st = this.state;
-    if (!st) return;
-    const later = loopExecStdin(lists);
-    if (later) st.execStdin = later;
+    if (!st || !lists.some(listExecsStdin)) return;
+    st.execStdin = LOOP_EXEC_STDIN;
+    // Also over the loop's own redirection (`done </dev/null`): bash applies it once, and the
+    // exec replaces it for the rounds after.
+    this.stdin = LOOP_EXEC_STDIN;
   }
 
   private enter(stack: number[], start: number, end: number): void {
@@ -1186,9 +1212,9 @@ class Walker {
       // A literal eval runs its text in this shell (bash manual §4.1): what it sets stays set.
       this.scriptEffects(seg, seg.words.slice(1).map((w) => w.value).join(' '), 'by eval');
     }
-    if (!cmd || (kind === undefined && cmd.assigns.length === 0)) return;
-    if (name === 'exec' && seg.words.length === 1) {
-      // `exec <file`: every later command of this shell reads that (bash manual §4.1 exec).
+    if (cmd && seg.words.every((w) => !w.dynamic) && execWithoutCommand(seg.words.map((w) => w.value))) {
+      // `exec <file` (also `exec -- <file`, `command exec <file`): every later command of this
+      // shell reads that (bash manual §4.1 exec).
       const fd0 = fd0Of(cmd.redirects);
       if (fd0 !== null) {
         this.state!.execStdin =
@@ -1201,6 +1227,7 @@ class Walker {
               : { what: fd0.kind === 'dup' ? `file descriptor ${fd0.fd}, given to exec earlier in the script` : fd0.kind === 'data' ? `${fd0.what}, given to exec earlier in the script` : 'the input given to exec earlier in the script' };
       }
     }
+    if (!cmd || (kind === undefined && cmd.assigns.length === 0)) return;
     if (cmd.assigns.length > 0 && own(SPECIAL_BUILTINS, name)) {
       // In POSIX mode (sh, set -o posix) assignments before a special builtin stay in effect (bash manual §4.4).
       for (const a of cmd.assigns) {

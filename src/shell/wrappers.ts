@@ -605,7 +605,7 @@ export class SegmentAnalyzer {
     if (!head) return;
     if (head.dynamic) addReason(seg, 'dynamic-command', `the command name "${head.value}" is only known at run time`);
     for (const a of assigns) {
-      if (!head.dynamic && isInertPrefixAssignment(head.value, assignmentName(a.value) ?? '')) continue;
+      if (!head.dynamic && isInertPrefixAssignment(head.value, assignmentName(a.value) ?? '') && !this.mayDefineFunction(head.value)) continue;
       this.assignmentReason(seg, a.value, 'for this command');
     }
     if (head.dynamic) return;
@@ -626,6 +626,22 @@ export class SegmentAnalyzer {
     }
     if (program.tool) this.execOptions(seg, name, program.tool, out, depth);
     if (program.wrapper) this.wrapper(seg, words, 1, name, program.wrapper, out, depth, stdin);
+  }
+
+  /**
+   * Whether the script may define a function named `name` (anywhere in its text, nested scripts
+   * included): a prefix assignment then applies to the function's whole body, not to the builtin.
+   */
+  private mayDefineFunction(name: string): boolean {
+    const source = this.options.source;
+    let at = source.indexOf(name);
+    while (at >= 0) {
+      const before = at === 0 ? ' ' : source[at - 1]!;
+      const after = source.slice(at + name.length, at + name.length + 64);
+      if (/[\s;&|(){}'"`]/.test(before) && (/^\s*\(\s*\)/.test(after) || /\bfunction\s+$/.test(source.slice(Math.max(0, at - 16), at)))) return true;
+      at = source.indexOf(name, at + name.length);
+    }
+    return false;
   }
 
   private assignmentReason(seg: Segment, text: string, where: string): void {
