@@ -13,6 +13,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { generateAgentCommands, generateScript, rng } from './data/agent-commands.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -102,7 +104,17 @@ export function throughput(parseShell, parser, scripts, { minMs = 3000, warmup =
   return { scripts: scripts.length, rounds, escalintPerSec, treeSitterPerSec, ratio: escalintPerSec / treeSitterPerSec, target: 1.5 };
 }
 
-/** (b) One large script at a time: best of `repeats` after a warm-up parse. */
+/**
+ * A full garbage collection, so that each timed parse starts from a clean heap rather than paying
+ * for the garbage of the one before (what made the doubling ratio swing between 1.4x and 2.5x).
+ */
+const collect = (() => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc');
+  return typeof gc === 'function' ? gc : () => {};
+})();
+
+/** (b) One large script at a time: best of `repeats` after a warm-up parse, each from a clean heap. */
 export function largeScripts(parseShell, sizes = [0.5 * MiB, MiB, 2 * MiB], repeats = 5) {
   const options = { maxInputSize: 4 * MiB };
   const out = [];
@@ -111,6 +123,7 @@ export function largeScripts(parseShell, sizes = [0.5 * MiB, MiB, 2 * MiB], repe
     const first = parseShell(text, options);
     let best = Infinity;
     for (let i = 0; i < repeats; i++) {
+      collect();
       const t0 = process.hrtime.bigint();
       parseShell(text, options);
       best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
