@@ -74,6 +74,12 @@ export interface WrapperSpec {
    * with an optional value, the default is `{}` (`xargs -i`).
    */
   replaceOptions?: readonly string[];
+  /**
+   * Without a replace option, words read from input at run time are appended to the command
+   * (`xargs sudo` runs `sudo <input…>`): a command or script that the command line leaves out comes
+   * from that input.
+   */
+  appendsInput?: boolean;
   /** Options whose value is code in the wrapper's own command language (`gdb -ex`), run as it runs. */
   commandLanguageOptions?: readonly string[];
   /**
@@ -356,6 +362,7 @@ const WRAPPERS: Record<string, WrapperSpec> = {
     valueOptions: ['-a', '--arg-file', '-d', '--delimiter', '-E', '-L', '-n', '--max-args', '-P', '--max-procs', '-s', '--max-chars', '--process-slot-var', '-R', '-S', '-I', '-J'],
     optionalValueOptions: ['-e', '--eof', '-l', '--max-lines', '-i', '--replace'],
     replaceOptions: ['-I', '-i', '--replace', '-J'],
+    appendsInput: true,
     source: 'findutils xargs/xargs.c; FreeBSD xargs(1) for -J',
   },
   watch: {

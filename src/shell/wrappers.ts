@@ -556,6 +556,8 @@ function assignmentName(a: string): string | undefined {
 export class SegmentAnalyzer {
   /** Bare assignments of hijacking variables seen so far (`PATH=/x; ls`), by source offset. */
   private readonly hijacks: { name: string; start: number; why: string }[] = [];
+  /** Segments whose words get more words read from input at run time, by the wrapper that appends them (`xargs`). */
+  private readonly appended = new WeakMap<Segment, string>();
 
   private readonly budget: { left: number };
 
@@ -904,6 +906,8 @@ export class SegmentAnalyzer {
     }
     if (program) rest = [program, ...rest];
     if (rest.length === 0) {
+      const from = this.appended.get(seg);
+      if (from !== undefined) addReason(seg, 'dynamic-command', `${name} runs the command ${from} reads from its input at run time`);
       if (spec.shellWithoutCommand === true || shellMode) this.shellReadsStdin(seg, `${name}'s shell`, stdin, out, depth);
       return;
     }
@@ -924,7 +928,8 @@ export class SegmentAnalyzer {
       const r = replace;
       rest = rest.map((w) => (w.value.includes(r) ? { ...w, dynamic: true } : w));
     }
-    this.wrapped(seg, rest, assigns, out, depth, stdin);
+    const appended = this.appended.get(seg) ?? (spec.appendsInput === true && replace === undefined ? name : undefined);
+    this.wrapped(seg, rest, assigns, out, depth, stdin, appended);
   }
 
   /** A wrapper's value in its own command language (`gdb -ex CMD`, `screen -X CMD`). */
@@ -957,7 +962,11 @@ export class SegmentAnalyzer {
   }
 
   /** A wrapped command: a segment of its own, analysed in turn. */
-  private wrapped(parent: Segment, words: SegmentWord[], assigns: SegmentWord[], out: SegmentSink, depth: number, stdin: Stdin): void {
+  /**
+   * `appended`: the wrapper (`xargs`) that appends words read from input to these words at run
+   * time; the new segment, and those its words wrap in turn, remember it.
+   */
+  private wrapped(parent: Segment, words: SegmentWord[], assigns: SegmentWord[], out: SegmentSink, depth: number, stdin: Stdin, appended = this.appended.get(parent)): void {
     if (words.length === 0) return;
     if (!this.spend(parent, words.length + assigns.length)) return;
     const seg: Segment = {
@@ -972,6 +981,7 @@ export class SegmentAnalyzer {
       end: words[words.length - 1]!.end,
     };
     out.push(seg);
+    if (appended !== undefined) this.appended.set(seg, appended);
     if (depth + 1 > this.options.maxDepth) {
       addReason(seg, 'too-deep', `wrappers nest deeper than ${this.options.maxDepth} levels`);
       return;
@@ -1108,7 +1118,11 @@ export class SegmentAnalyzer {
     }
     if (cFlag) {
       const script = words[i];
-      if (!script) return;
+      if (!script) {
+        const from = this.appended.get(seg);
+        if (from !== undefined) addReason(seg, 'dynamic-script', `${name} -c runs the script ${from} reads from its input at run time`);
+        return;
+      }
       foreign('to -c');
       this.script(seg, script, out, depth, `${name} -c`);
       return;

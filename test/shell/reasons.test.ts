@@ -77,6 +77,14 @@ const table: [string, string[]][] = [
   // a function named read takes the IFS of its caller to its whole body
   ['read() { :; }; IFS=/ read', ['dangerous-env']],
   ['function read { :; }; IFS=, read a', ['dangerous-env']],
+  // xargs appends words read from input: a command or script the line leaves out comes from there
+  ['xargs sudo < cmds.txt', ['dynamic-command']],
+  ['xargs timeout 5 < x', ['dynamic-command']],
+  ['xargs env A=1 < x', ['dynamic-command']],
+  ['find . | xargs sh -c', ['dynamic-script']],
+  ['find . -name "*.ts" | xargs wc -l', []],
+  ['xargs -0 grep -n foo < files', []],
+  ['sudo', []],
   ["GIT_SSH_COMMAND='rm -rf /' git fetch", ['dangerous-env']],
   ['GIT_EXEC_PATH=/tmp git status', ['dangerous-env']],
   ["PAGER='sh -c \"rm -rf /\"' git log", ['dangerous-env']],
