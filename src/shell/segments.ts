@@ -1553,6 +1553,8 @@ class Walker {
     const childOut: Segment[] = [];
     new Walker(childOut, { push: (s) => childOut.push(s) }, {}, child, this.depth + 1).list(parsed.script.body, []);
     for (const e of [...child.variableEffects(), ...child.effects]) this.effect(seg.start, e.names, `${e.what} ${via}`, e.why);
+    // `trap 'exec <x.py' DEBUG`, `eval 'exec <x.py'`: the shell's standard input is replaced too.
+    if (this.state && child.execStdin && !child.execStdin.none) this.state.execStdin = { what: `the input an exec run ${via} gives the shell` };
   }
 }
 

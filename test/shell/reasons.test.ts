@@ -85,6 +85,9 @@ const table: [string, string[]][] = [
   ['find . -name "*.ts" | xargs wc -l', []],
   ['xargs -0 grep -n foo < files', []],
   ['sudo', []],
+  // an exec run by a trap action or eval replaces the shell's standard input too
+  ["trap 'exec <x.py' DEBUG; python3", ['stdin-script']],
+  ["trap 'exec </dev/null' EXIT; python3", []],
   ["GIT_SSH_COMMAND='rm -rf /' git fetch", ['dangerous-env']],
   ['GIT_EXEC_PATH=/tmp git status', ['dangerous-env']],
   ["PAGER='sh -c \"rm -rf /\"' git log", ['dangerous-env']],
