@@ -44,6 +44,8 @@ export interface InterpreterSpec {
   dashIsStdin?: boolean;
   /** Reads its program from standard input when given no script argument. */
   stdinProgram?: boolean;
+  /** Whole-word options after which it prints something (version, help) and exits, reading no program. */
+  infoOptions?: readonly string[];
   /** Option names are matched case-insensitively, and any unambiguous prefix counts (PowerShell). */
   caseInsensitivePrefixes?: boolean;
   /** The first operand is code, not a file (Windows PowerShell 5.1, `cmd /c`). */
@@ -61,6 +63,7 @@ const python = {
   valueOptions: ['-W', '-X', '-Q', '--check-hash-based-pycs'],
   dashIsStdin: true,
   stdinProgram: true,
+  infoOptions: ['-V', '-VV', '--version', '-h', '-?', '--help', '--help-env', '--help-xoptions', '--help-all'],
 } satisfies InterpreterSpec;
 
 const node = {
@@ -70,6 +73,7 @@ const node = {
   valueOptions: ['-r', '--require', '--import', '--loader', '--experimental-loader', '-C', '--conditions', '--env-file', '--env-file-if-exists', '--input-type', '--title', '--inspect-port', '--stack-size', '--test-reporter', '--test-reporter-destination', '--test-name-pattern', '--test-skip-pattern', '--test-concurrency', '--watch-path', '--redirect-warnings', '--disable-warning', '--openssl-config', '--icu-data-dir', '--dns-result-order', '--unhandled-rejections', '--diagnostic-dir', '--report-dir', '--report-directory', '--report-filename', '--report-signal', '--heapsnapshot-signal', '--secure-heap', '--secure-heap-min', '--trace-event-categories', '--trace-event-file-pattern', '--tls-cipher-list', '--tls-keylog', '--localstorage-file', '--run', '--experimental-sea-config', '--cpu-prof-dir', '--cpu-prof-name', '--heap-prof-dir', '--heap-prof-name', '--experimental-config-file'],
   dashIsStdin: true,
   stdinProgram: true,
+  infoOptions: ['-v', '--version', '-h', '--help', '--v8-options'],
 } satisfies InterpreterSpec;
 
 const awk = {
@@ -92,6 +96,7 @@ const perl = {
   valueOptions: ['-I', '-M', '-m'],
   dashIsStdin: true,
   stdinProgram: true,
+  infoOptions: ['-v', '-V', '-h'],
 } satisfies InterpreterSpec;
 
 const ruby = {
@@ -102,6 +107,7 @@ const ruby = {
   valueOptions: ['-I', '-r', '-C', '-E', '--encoding', '--external-encoding', '--internal-encoding'],
   dashIsStdin: true,
   stdinProgram: true,
+  infoOptions: ['--version', '-h', '--help'],
 } satisfies InterpreterSpec;
 
 const php = {
@@ -112,6 +118,7 @@ const php = {
   valueOptions: ['-c', '--php-ini', '-d', '--define', '-z', '--zend-extension', '-t', '-S', '--rf', '--rc', '--re', '--rz', '--ri'],
   dashIsStdin: true,
   stdinProgram: true,
+  infoOptions: ['-v', '--version', '-h', '--help', '-i', '--info', '-m', '--modules'],
 } satisfies InterpreterSpec;
 
 const lua = {
@@ -121,6 +128,7 @@ const lua = {
   valueOptions: ['-l'],
   dashIsStdin: true,
   stdinProgram: true,
+  infoOptions: ['-v'],
 } satisfies InterpreterSpec;
 
 const powershell = {
@@ -140,7 +148,7 @@ const INTERPRETERS = {
   py: { ...python, reason: 'the Python launcher runs code from -c or from `-` (standard input)', stdinProgram: false },
   node,
   nodejs: node,
-  bun: { reason: 'Bun runs code from -e or standard input', codeOptions: ['-e', '--eval', '-p', '--print'], valueOptions: ['-r', '--preload', '--cwd', '--config', '-c', '--env-file', '--conditions'], stdinProgram: true },
+  bun: { reason: 'Bun runs code from -e or standard input', codeOptions: ['-e', '--eval', '-p', '--print'], valueOptions: ['-r', '--preload', '--cwd', '--config', '-c', '--env-file', '--conditions'], stdinProgram: true, infoOptions: ['-v', '--version', '-h', '--help', '--revision'] },
   deno: { reason: 'Deno runs code given to `deno eval`', codeOptions: [], codeSubcommands: ['eval'] },
   tsx: { reason: 'tsx runs TypeScript code from -e/-p', codeOptions: ['-e', '--eval', '-p', '--print'], valueOptions: ['--tsconfig', '--env-file', '-r', '--require', '--import'] },
   'ts-node': { reason: 'ts-node runs TypeScript code from -e/-p', codeOptions: ['-e', '--eval', '-p', '--print'], valueOptions: ['-r', '--require', '-P', '--project', '-C', '--compiler', '-O', '--compiler-options', '--cwd'] },
@@ -151,7 +159,7 @@ const INTERPRETERS = {
   lua,
   luajit: { reason: 'LuaJIT runs code from -e or from `-` (standard input)', codeOptions: ['-e'], short: { code: 'e', value: 'lbjO' }, dashIsStdin: true },
   Rscript: { reason: 'R runs code from -e', codeOptions: ['-e'], valueOptions: ['--default-packages'] },
-  R: { reason: 'R runs code from -e or standard input', codeOptions: ['-e'], programFileOptions: ['-f', '--file'], stdinProgram: true },
+  R: { reason: 'R runs code from -e or standard input', codeOptions: ['-e'], programFileOptions: ['-f', '--file'], stdinProgram: true, infoOptions: ['--version', '-h', '--help'] },
   julia: { reason: 'Julia runs code from -e/-E', codeOptions: ['-e', '--eval', '-E', '--print'], short: { code: 'eE', value: 'HLJCtpOgm', file: '' }, valueOptions: ['-L', '--load', '-J', '--sysimage', '-p', '--procs', '-t', '--threads', '--project', '-C', '--cpu-target', '-O', '--optimize', '-g', '-H', '--home', '-m', '--module'] },
   osascript: { reason: 'osascript runs AppleScript from -e or standard input', codeOptions: ['-e'], short: { code: 'e', value: 'ls' }, valueOptions: ['-l', '-s'], stdinProgram: true },
   pwsh: powershell,
@@ -159,12 +167,12 @@ const INTERPRETERS = {
   cmd: { reason: 'cmd.exe runs the command line after /c or /k', codeOptions: ['/c', '/k', '/r'], caseInsensitivePrefixes: false, firstOperandIsCode: false },
   tclsh: { reason: 'Tcl runs code from standard input', codeOptions: [], stdinProgram: true },
   wish: { reason: 'Tk\'s wish runs Tcl code from standard input', codeOptions: [], stdinProgram: true },
-  expect: { reason: 'expect runs Tcl code from -c or standard input', codeOptions: ['-c'], short: { code: 'c', file: 'f', value: 'D' }, programFileOptions: ['-f'], dashIsStdin: true, stdinProgram: true },
+  expect: { reason: 'expect runs Tcl code from -c or standard input', codeOptions: ['-c'], short: { code: 'c', file: 'f', value: 'D' }, programFileOptions: ['-f'], dashIsStdin: true, stdinProgram: true, infoOptions: ['-v'] },
   awk,
   gawk: awk,
   mawk: awk,
   nawk: awk,
-  jshell: { reason: 'jshell runs Java code from standard input', codeOptions: [], stdinProgram: true },
+  jshell: { reason: 'jshell runs Java code from standard input', codeOptions: [], stdinProgram: true, infoOptions: ['--version', '-version', '--help', '-h', '-?'] },
   sqlite3: {
     reason: 'sqlite3 runs `.shell`/`.system` dot-commands given with -cmd or as SQL arguments',
     codeOptions: ['-cmd'],
@@ -178,9 +186,9 @@ const INTERPRETERS = {
   erl: { reason: 'Erlang evaluates code from -eval', codeOptions: ['-eval'], valueOptions: ['-s', '-run', '-pa', '-pz', '-sname', '-name', '-setcookie', '-config'] },
   groovy: { reason: 'Groovy runs code from -e', codeOptions: ['-e'], valueOptions: ['-cp', '-classpath', '--classpath'] },
   scala: { reason: 'Scala runs code from -e', codeOptions: ['-e', '-c'], valueOptions: ['-cp', '-classpath'] },
-  dc: { reason: 'dc runs `!command` lines through the shell, from -e or standard input', codeOptions: ['-e', '--expression'], short: { code: 'e', file: 'f' }, programFileOptions: ['-f', '--file'], stdinProgram: true },
-  ed: { reason: 'ed runs `!command` lines through the shell, read from standard input', codeOptions: [], valueOptions: ['-p', '--prompt'], stdinProgram: true },
-  gnuplot: { reason: 'gnuplot runs `system`/`!` commands from -e or standard input', codeOptions: ['-e'], stdinProgram: true },
+  dc: { reason: 'dc runs `!command` lines through the shell, from -e or standard input', codeOptions: ['-e', '--expression'], short: { code: 'e', file: 'f' }, programFileOptions: ['-f', '--file'], stdinProgram: true, infoOptions: ['-V', '--version', '-h', '--help'] },
+  ed: { reason: 'ed runs `!command` lines through the shell, read from standard input', codeOptions: [], valueOptions: ['-p', '--prompt'], stdinProgram: true, infoOptions: ['-V', '--version', '-h', '--help'] },
+  gnuplot: { reason: 'gnuplot runs `system`/`!` commands from -e or standard input', codeOptions: ['-e'], stdinProgram: true, infoOptions: ['-V', '--version', '-h', '--help'] },
   octave: { reason: 'Octave evaluates code from --eval', codeOptions: ['--eval'], stdinProgram: false },
   qjs: { reason: 'QuickJS evaluates code from -e', codeOptions: ['-e', '--eval'] },
   gjs: { reason: 'gjs runs code from -c', codeOptions: ['-c', '--command'] },

@@ -778,6 +778,8 @@ export interface ShellSpec {
   anyLongFlag?: boolean;
   /** `+` starts a cluster too (`+o name` unsets an option). */
   plus: boolean;
+  /** Whole-word options after which the shell prints something (version, help) and exits, running nothing. */
+  infoOptions?: readonly string[];
 }
 
 const BASH_SET_LETTERS = 'abefhkmnptuvxBCEHPT';
@@ -793,6 +795,7 @@ const BASH: ShellSpec = {
   reason: 'GNU bash: -c runs its first operand as a script (bash(1) "INVOCATION")',
   longFlags: ['--debug', '--debugger', '--dump-po-strings', '--dump-strings', '--help', '--login', '--noediting', '--noprofile', '--norc', '--posix', '--pretty-print', '--protected', '--restricted', '--verbose', '--version', '--wordexp'],
   longValues: ['--rcfile', '--init-file'],
+  infoOptions: ['--version', '--help'],
 };
 const KSH: ShellSpec = {
   ...POSIX_SHELL,
@@ -818,7 +821,7 @@ const SHELL_TABLE: Record<string, ShellSpec> = {
   ash: { ...POSIX_SHELL, reason: 'the Almquist shell (busybox)' },
   hush: { ...POSIX_SHELL, reason: 'busybox hush' },
   posh: { ...POSIX_SHELL, reason: 'the Policy-compliant Ordinary SHell' },
-  yash: { ...POSIX_SHELL, reason: 'yet another shell', longFlags: ['--posix', '--help', '--version', '--noprofile', '--norcfile', '--interactive', '--login'], longValues: ['--profile', '--rcfile'] },
+  yash: { ...POSIX_SHELL, reason: 'yet another shell', longFlags: ['--posix', '--help', '--version', '--noprofile', '--norcfile', '--interactive', '--login'], longValues: ['--profile', '--rcfile'], infoOptions: ['--version', '--help'] },
   ksh: KSH,
   ksh93: KSH,
   mksh: KSH,
@@ -833,6 +836,7 @@ const SHELL_TABLE: Record<string, ShellSpec> = {
     valueLetters: 'o',
     longValues: ['--emulate'],
     anyLongFlag: true,
+    infoOptions: ['--version', '--help'],
   },
   fish: {
     reason: 'the friendly interactive shell: -c/--command runs a fish script, -C/--init-command one before it',
@@ -845,6 +849,7 @@ const SHELL_TABLE: Record<string, ShellSpec> = {
     initOptions: ['--init-command'],
     scriptLongOptions: ['--command'],
     plus: false,
+    infoOptions: ['--version', '--help', '-v', '-h'],
   },
   csh: CSH,
   tcsh: { ...CSH, reason: 'the TENEX C shell: -c runs its first operand as a csh script' },

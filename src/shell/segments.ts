@@ -93,6 +93,12 @@ export interface SegmentInfo {
   piped: boolean;
   /** Where that data comes from, for messages, when it is not the command's own pipe. */
   stdinFrom?: string;
+  /**
+   * True when the command's standard input is known to hold nothing to run: /dev/null or a closed
+   * input given by `exec` or an enclosing command. Otherwise, without a redirection or pipe of its
+   * own, it reads the input the command line was started with.
+   */
+  stdinNone?: boolean;
 }
 
 /** Called for each simple command's segment; may add segments for commands it wraps. */
@@ -1129,7 +1135,8 @@ class Walker {
       // `< /dev/stdin`, `0<&0`: input redirections that leave fd 0 as it was, hidden from the hooks.
       const own = rs.length > 0 && rs.some(isInput);
       const command = own ? { ...cmd, redirects: rs.filter((r) => !isInput(r)) } : cmd;
-      if (!enc || enc.none) return own ? { info: { command, piped }, fed: false } : null;
+      if (enc?.none) return { info: { command, piped, stdinNone: true }, fed: false };
+      if (!enc) return own ? { info: { command, piped }, fed: false } : null;
       if (enc.text) return { info: { command: { ...cmd, redirects: [onStdin(enc.text)] }, piped, stdinFrom: enc.what }, fed: true };
       return { info: { command, piped: true, stdinFrom: enc.what }, fed: false };
     }

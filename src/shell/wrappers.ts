@@ -89,7 +89,13 @@ const BUDGET_FACTOR = 2;
 const BUDGET_FLOOR = 1 << 16;
 
 /** What a command reads as standard input, when that can be a program. */
-type Stdin = { kind: 'text'; text: string; dynamic: boolean; start: number; end: number } | { kind: 'pipe' } | { kind: 'none' };
+/** `none`: a file, a closed input or nothing to read; `inherited` when it is whatever the command line was started with. */
+type Stdin = { kind: 'text'; text: string; dynamic: boolean; start: number; end: number } | { kind: 'pipe' } | { kind: 'none'; inherited?: boolean };
+
+/** Whether a program reader would read something from this input (not a file, not nothing). */
+function readsStdin(stdin: Stdin): boolean {
+  return stdin.kind !== 'none' || stdin.inherited === true;
+}
 
 function addReason(seg: Segment, id: ReasonId, message: string): void {
   if (seg.reasons.some((r) => r.id === id && r.message === message)) return;
@@ -114,7 +120,7 @@ function stdinOf(info: SegmentInfo): Stdin {
     }
     if (STDIN_OPS.test(r.op)) return { kind: 'none' };
   }
-  return info.piped ? { kind: 'pipe' } : { kind: 'none' };
+  return info.piped ? { kind: 'pipe' } : info.stdinNone ? { kind: 'none' } : { kind: 'none', inherited: true };
 }
 
 /**
@@ -1064,6 +1070,7 @@ export class SegmentAnalyzer {
         i++;
         break;
       }
+      if (spec.infoOptions?.includes(a)) return; // `bash --version`: prints and exits
       const long = a.startsWith('--') || (spec.longFlags?.includes(a) ?? false) || (spec.longValues?.includes(a) ?? false);
       if (long) {
         const eq = a.indexOf('=');
@@ -1146,7 +1153,7 @@ export class SegmentAnalyzer {
 
   /** A shell or interpreter that reads a program escalint cannot see from standard input. */
   private stdinProgram(seg: Segment, name: string, stdin: Stdin): void {
-    const where = stdin.kind === 'pipe' ? 'from a pipe' : stdin.kind === 'text' ? 'from a heredoc or here-string' : 'from standard input';
+    const where = stdin.kind === 'pipe' ? 'from a pipe' : stdin.kind === 'text' ? 'from a heredoc or here-string' : stdin.inherited ? 'from the standard input it inherits' : 'from standard input';
     addReason(seg, 'stdin-script', `${name} reads its program ${where}; escalint cannot see what it runs`);
   }
 
@@ -1175,7 +1182,7 @@ export class SegmentAnalyzer {
         // `awk -- 'PROGRAM'`: the program follows (POSIX awk "OPTIONS").
         const next = words[i + 1];
         if (spec.programArgument && !programSeen && next) code('program', next.value);
-        else if (spec.dashIsStdin && next === undefined && spec.stdinProgram && stdin.kind !== 'none') this.stdinProgram(seg, name, stdin);
+        else if (spec.dashIsStdin && next === undefined && spec.stdinProgram && readsStdin(stdin)) this.stdinProgram(seg, name, stdin);
         return;
       }
       if (operands === 0 && i === 1 && spec.codeSubcommands?.includes(a)) {
@@ -1187,6 +1194,7 @@ export class SegmentAnalyzer {
         return;
       }
       const isOpt = a.length > 1 && (a[0] === '-' || (name.toLowerCase().startsWith('cmd') && a[0] === '/'));
+      if (isOpt && spec.infoOptions?.includes(a)) return; // `python3 --version`: prints and exits
       if (!isOpt) {
         if (spec.firstOperandIsCode) {
           code('(its first operand)');
@@ -1270,7 +1278,9 @@ export class SegmentAnalyzer {
       // An option escalint does not list: it may take the next word as its value, so a program
       // or code option after it is still looked for.
     }
-    if (spec.stdinProgram && stdin.kind !== 'none' && !programSeen) {
+    // Without a program it reads one from standard input: a pipe, a heredoc, or the input it inherits
+    // (design.md §10), which the command line does not show.
+    if (spec.stdinProgram && readsStdin(stdin) && !programSeen) {
       this.stdinProgram(seg, name, stdin);
     }
   }

@@ -45,6 +45,8 @@ describe('the launcher', () => {
     expect(fs.readFileSync(bundle, 'latin1')).toMatch(/^[\x00-\x7f]*$/);
     expect(fs.existsSync(cache)).toBe(true);
     expect(fs.existsSync(hookCache)).toBe(true);
+    const fresh = fs.statSync(bundle).mtimeMs >= fs.statSync(path.join(install, 'dist/src/cli/main.js')).mtimeMs;
+    expect(fresh, 'the bundle is older than dist/src (a plain tsc since the build): run npm run build').toBe(true);
   });
 
   const withBundle = runs();

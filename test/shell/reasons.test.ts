@@ -63,17 +63,30 @@ const table: [string, string[]][] = [
   ['IFS=, git status', ['dangerous-env']],
   ['IFS=, /usr/bin/read x', ['dangerous-env']],
   ['PATH=/tmp read x', ['dangerous-env']],
+  // a program reader with no program reads the input the command line inherits (design.md §10);
+  // where that input comes from is in the message (test below)
+  ['python3', ['stdin-script']],
+  ['python3 --version', []],
+  ['bash --version', []],
+  ['zsh --version', []],
+  ['bash', ['stdin-script']],
+  ['node -v && npm test', []],
+  ['python3 x.py', []],
+  ['python3 < x.py', []],
+  ['python3 < /dev/null', []],
+  ['exec </dev/null; python3', []],
+  ['{ python3; } </dev/null', []],
   // exec <file later in a loop body: the commands before it read that file on the next round
   ['while true; do python3; exec 0< x.py; done', ['stdin-script']],
-  ['for i in 1 2; do python3; (exec < x.py); done', []],
-  ['for i in 1 2; do python3; exec < /dev/null; done', []],
-  ['for i in 1 2; do python3; done; exec < x.py', []],
+  ['for i in 1 2; do python3; (exec < x.py); done', ['stdin-script']],
+  ['for i in 1 2; do python3; exec < /dev/null; done', ['stdin-script']],
+  ['for i in 1 2; do python3; done; exec < x.py', ['stdin-script']],
   ['while :; do python3; exec <x.py; done </dev/null', ['stdin-script']],
   ['while :; do python3; command exec <x.py; done', ['stdin-script']],
   ['command exec <x.py; python3', ['stdin-script']],
   ['exec -- <x.py; python3', ['stdin-script']],
   ['exec -a name <x.py; python3', ['stdin-script']],
-  ['builtin exec <x.py; python3', []],
+  ['builtin exec <x.py; python3', ['stdin-script']],
   // a function named read takes the IFS of its caller to its whole body
   ['read() { :; }; IFS=/ read', ['dangerous-env']],
   ['function read { :; }; IFS=, read a', ['dangerous-env']],
@@ -87,7 +100,7 @@ const table: [string, string[]][] = [
   ['sudo', []],
   // an exec run by a trap action or eval replaces the shell's standard input too
   ["trap 'exec <x.py' DEBUG; python3", ['stdin-script']],
-  ["trap 'exec </dev/null' EXIT; python3", []],
+  ["trap 'exec </dev/null' EXIT; python3", ['stdin-script']],
   ["GIT_SSH_COMMAND='rm -rf /' git fetch", ['dangerous-env']],
   ['GIT_EXEC_PATH=/tmp git status', ['dangerous-env']],
   ["PAGER='sh -c \"rm -rf /\"' git log", ['dangerous-env']],
@@ -134,6 +147,25 @@ const table: [string, string[]][] = [
   ["bash -c 'echo \"'", ['syntax-error']],
   ["eval 'if then'", ['eval', 'syntax-error']],
 ];
+
+describe('where a program reader reads its program from', () => {
+  const message = (script: string) =>
+    parseShell(script)
+      .segments.filter((x) => x.argv[0] === 'python3')
+      .map((x) => x.reasons.find((r) => r.id === 'stdin-script')?.message ?? '');
+  it.each([
+    ['python3', 'from the standard input it inherits'],
+    ['for i in 1 2; do python3; done; exec < x.py', 'from the standard input it inherits'],
+    ['for i in 1 2; do python3; (exec < x.py); done', 'from the standard input it inherits'],
+    ['builtin exec <x.py; python3', 'from the standard input it inherits'],
+    ['while :; do python3; exec 0< x.py; done', 'exec later in this loop'],
+    ['while :; do python3; command exec <x.py; done </dev/null', 'exec later in this loop'],
+    ['exec <x.py; python3', 'given to exec earlier in the script'],
+    ["trap 'exec <x.py' DEBUG; python3", 'exec run by a trap action'],
+  ])('%s: %s', (script, where) => {
+    expect(message(script)).toEqual([expect.stringContaining(where)]);
+  });
+});
 
 describe('fail-closed reasons', () => {
   for (const [script, want] of table) {
