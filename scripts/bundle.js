@@ -81,10 +81,20 @@ try {
   rmSync(`${outfile}.hook.cache`, { force: true });
   const loaded = compileBundle(outfile, undefined);
   const yaml = join(dir, 'rules.yaml');
-  writeFileSync(yaml, 'version: 1\nrules:\n  - pattern: [git, status]\n    decision: allow\n  - pattern: [rm]\n    decision: forbidden\n    justification: no\n  - pattern: [cargo, test, -p, core]\n    decision: allow\n');
+  writeFileSync(
+    yaml,
+    'version: 1\nrules:\n  - pattern: [git, [status, diff]]\n    decision: allow\n  - id: no-rm\n    pattern: [rm]\n    decision: forbidden\n    justification: "no"\n  - pattern: [cargo, test, -p, core]\n    decision: allow\n  - pattern: [grep]\n    decision: prompt\n',
+  );
   const rules = join(dir, 'default.rules');
   writeFileSync(rules, 'prefix_rule(pattern=["git", "status"], decision="allow")\nprefix_rule(pattern=["/bin/bash", "-lc", "cd app && npm test"], decision="allow")\n');
-  const event = JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', cwd: dir, tool_input: { command: 'git status && echo $(rm -rf x) | cat' } });
+  // A command with the common shapes (and-or lists, a pipe, a substitution, quotes, an assignment,
+  // redirections), so that what most hook runs compile is in the cache.
+  const event = JSON.stringify({
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Bash',
+    cwd: dir,
+    tool_input: { command: `cd app && NODE_ENV=test git status --short 2>&1 | grep -v '^??' > /dev/null; echo "$(rm -rf x)" || cargo test -p core` },
+  });
   // The hook's cache holds what a hook run compiles, and nothing more (a larger cache takes longer
   // to read, and the hook runs before every command): a process of its own, reading its event from
   // standard input as under the agent.
