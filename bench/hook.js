@@ -8,10 +8,11 @@
 // `node bench/hook.js` runs it alone; BENCH_RUNS sets the number of runs of each side, and
 // ESCALINT_BENCH_BIN another escalint launcher than bin/escalint.js.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleIsCurrent } from '../bin/load-bundle.js';
 import { generateRuleFile } from './check-data.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -52,14 +53,9 @@ function childrenCpuMs() {
   }
 }
 
-/** What bin/escalint.js runs: the bundle when it is there and not older than dist/src (as it decides). */
+/** What bin/escalint.js runs: the bundle when it is there and not older than dist/src (its own test). */
 function launcherRunsFrom() {
-  try {
-    const bundle = statSync(join(root, 'dist/src/cli/escalint.cjs')).mtimeMs;
-    return bundle >= statSync(join(root, 'dist/src/cli/main.js')).mtimeMs ? 'the bundle' : 'the ES modules (the bundle is older: npm run build)';
-  } catch {
-    return 'the ES modules (no bundle: npm run build)';
-  }
+  return bundleIsCurrent(join(root, 'dist/src/cli/escalint.cjs'), join(root, 'dist/src/cli/main.js')) ? 'the bundle' : 'the ES modules (no bundle, or an older one: npm run build)';
 }
 
 function timeSpawn(args, input, cwd) {

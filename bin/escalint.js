@@ -3,29 +3,17 @@
 // bundle of them, dist/src/cli/escalint.cjs, with V8's code caches beside it (scripts/bundle.js).
 // The bundle starts in about half the time — the hook runs before every command an agent runs — so
 // it is used when it is there and not older than the ES modules; otherwise the ES modules are.
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileBundle } from './load-bundle.js';
+import { bundleIsCurrent, compileBundle } from './load-bundle.js';
 
 const bundle = fileURLToPath(new URL('../dist/src/cli/escalint.cjs', import.meta.url));
 // `hook` has a cache of its own, of what a hook run compiles: the smaller the cache, the sooner it is read.
 const cacheFile = process.argv[2] === 'hook' ? `${bundle}.hook.cache` : `${bundle}.cache`;
 
-/**
- * Whether the bundle is at least as new as the ES modules: a plain `tsc` (npm run typecheck, an
- * editor) rewrites dist/src but not the bundle, which then holds older code and is not used.
- */
-function bundleIsCurrent() {
-  try {
-    return statSync(bundle).mtimeMs >= statSync(fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url))).mtimeMs;
-  } catch {
-    return false;
-  }
-}
-
 let cachedData;
 let loaded;
-if (bundleIsCurrent()) {
+if (bundleIsCurrent(bundle, fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url)))) {
   try {
     cachedData = readFileSync(cacheFile);
   } catch {

@@ -1,10 +1,22 @@
 // Compiles the CLI bundle (dist/src/cli/escalint.cjs, scripts/bundle.js) as CommonJS with V8's code
 // cache. The launcher (escalint.js) and the build, which writes the cache, compile it the same way:
 // V8 accepts a cache only for the very source it was made from.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
+
+/**
+ * Whether the bundle at `file` is at least as new as the ES modules' entry `main`: a plain `tsc`
+ * (npm run typecheck, an editor) rewrites dist/src but not the bundle, which then holds older code.
+ */
+export function bundleIsCurrent(file, main) {
+  try {
+    return statSync(file).mtimeMs >= statSync(main).mtimeMs;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Compiles and runs the bundle at `file`; undefined when there is no bundle. `cachedData` is the

@@ -9,7 +9,7 @@ import type { RedirPayload, ShellToken } from './tokens.js';
 import { ShellSyntaxAbort, type LexContext, type SyntaxProblem } from './context.js';
 import { shellText } from './continuations.js';
 import { lexScript, ShellLexer } from './lexer.js';
-import { TabledLookahead } from '../lookahead.js';
+import { TabledLookahead, type LookaheadTable } from '../lookahead.js';
 import { SHELL_LOOKAHEAD } from './lookahead-table.js';
 
 const MAX_LOOKAHEAD = 3;
@@ -597,10 +597,11 @@ export function grammarProductions() {
 }
 
 /**
- * The grammar analysed afresh, without the lookahead table: its fingerprint and paths, for
- * `npm run lookahead` and the test that the committed table is current.
+ * The grammar's lookahead as a parser builds it: analysed afresh without a `table` (for `npm run
+ * lookahead` and the test that the committed table is current), or from it; `paths` holds what
+ * had to be computed, `usedTable` whether the table matched the grammar.
  */
-export function analyseShellGrammar(validate = false): { fingerprint: string; paths: Record<string, string[][][]> } {
-  const p = new ShellParser(new TabledLookahead(undefined, MAX_LOOKAHEAD), validate);
-  return { fingerprint: p.lookahead.fingerprint, paths: p.lookahead.paths };
+export function analyseShellGrammar(validate = false, table?: LookaheadTable): { fingerprint: string; paths: Record<string, string[][][]>; usedTable: boolean } {
+  const p = new ShellParser(new TabledLookahead(table, MAX_LOOKAHEAD), validate);
+  return { fingerprint: p.lookahead.fingerprint, paths: p.lookahead.paths, usedTable: p.lookahead.usedTable };
 }

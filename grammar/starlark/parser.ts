@@ -18,7 +18,7 @@ import type {
 import type { StringLiteralPayload } from './string-literal.js';
 import * as T from './tokens.js';
 import { tokenEnd } from './lexer.js';
-import { TabledLookahead } from '../lookahead.js';
+import { TabledLookahead, type LookaheadTable } from '../lookahead.js';
 import { STARLARK_LOOKAHEAD } from './lookahead-table.js';
 
 function span(first: IToken | Node, last: IToken | Node): Node {
@@ -673,10 +673,11 @@ export class StarlarkParser extends EmbeddedActionsParser {
 }
 
 /**
- * The grammar analysed afresh, without the lookahead table: its fingerprint and paths, for
- * `npm run lookahead` and the test that the committed table is current.
+ * The grammar's lookahead as a parser builds it: analysed afresh without a `table` (for `npm run
+ * lookahead` and the test that the committed table is current), or from it; `paths` holds what
+ * had to be computed, `usedTable` whether the table matched the grammar.
  */
-export function analyseStarlarkGrammar(validate = false): { fingerprint: string; paths: Record<string, string[][][]> } {
-  const p = new StarlarkParser(new TabledLookahead(undefined, MAX_LOOKAHEAD), validate);
-  return { fingerprint: p.lookahead.fingerprint, paths: p.lookahead.paths };
+export function analyseStarlarkGrammar(validate = false, table?: LookaheadTable): { fingerprint: string; paths: Record<string, string[][][]>; usedTable: boolean } {
+  const p = new StarlarkParser(new TabledLookahead(table, MAX_LOOKAHEAD), validate);
+  return { fingerprint: p.lookahead.fingerprint, paths: p.lookahead.paths, usedTable: p.lookahead.usedTable };
 }

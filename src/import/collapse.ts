@@ -11,6 +11,7 @@
 // replaces (line, check and pattern) with their other comments.
 import { arbitraryCode } from '../checks/arbitrary-code.js';
 import { dangerousAllow } from '../checks/dangerous-allow.js';
+import { tokensAt } from '../checks/rule-shape.js';
 import { emitRulesFile } from '../emit/starlark.js';
 import { lintLoaded } from '../lint.js';
 import type { Diagnostic, PatternElement, Rule, RuleSet, Span } from '../types.js';
@@ -44,12 +45,10 @@ export interface CollapsePlan {
 
 type RuleFields = Pick<Rule, 'pattern' | 'decision' | 'justification' | 'canonicalMatching'>;
 
-const tokensOf = (e: PatternElement): readonly string[] => (typeof e === 'string' ? [e] : e);
-
 /** Whether `a` matches every command `b` matches (exact rules: no longer, and every position a superset). */
 function patternCovers(a: RuleFields, b: RuleFields): boolean {
   if (a.canonicalMatching || b.canonicalMatching || a.pattern.length > b.pattern.length) return false;
-  return a.pattern.every((el, k) => tokensOf(b.pattern[k]!).every((t) => tokensOf(el).includes(t)));
+  return a.pattern.every((el, k) => tokensAt(b.pattern[k]!).every((t) => tokensAt(el).includes(t)));
 }
 
 function groupKey(r: RuleFields): string {

@@ -12,6 +12,7 @@
 //   Homebrew install them under those names).
 //
 // A name such as `toString` or `__proto__` finds nothing: lookups use own keys only (lookup.ts).
+import { isDigit, versionFallbacks } from '../util/program-name.js';
 import { own } from './lookup.js';
 
 /** Lower-cased keys of each table, built once. */
@@ -37,34 +38,6 @@ function hasUpper(s: string): boolean {
     if (c >= 65 && c <= 90) return true;
   }
   return false;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/**
- * `python3.12` → `python3` → `python`; `ksh93` → `ksh`; `bash-5.2` → `bash`: the shorter names
- * a versioned program name falls back to, longest first. No regular expression: this runs for
- * every command of every script.
- */
-export function versionFallbacks(name: string): string[] {
-  const out: string[] = [];
-  let cur = name;
-  for (;;) {
-    let j = cur.length;
-    while (j > 0 && isDigit(cur.charCodeAt(j - 1))) j--;
-    if (j === cur.length || j === 0) break;
-    if (cur[j - 1] === '.') {
-      cur = cur.slice(0, j - 1);
-      if (cur.length > 0) out.push(cur);
-      continue;
-    }
-    const base = cur[j - 1] === '-' ? cur.slice(0, j - 1) : cur.slice(0, j);
-    if (base.length > 0) out.push(base);
-    break;
-  }
-  return out;
 }
 
 function stripExe(name: string): string | undefined {

@@ -61,12 +61,16 @@ export function ruleFileKind(path: string): LoadedFile['kind'] | undefined {
 async function readStarlarkRules(path: string, input: string | Uint8Array, options: LoadOptions): Promise<RuleFileLoad> {
   // The fast reader's deepest nesting is 3 (a call, its pattern, an alternative list): a lower
   // limit is the grammar's to report.
+  let text: string | Uint8Array = input;
   if (options.reader !== 'full' && (options.maxDepth === undefined || options.maxDepth >= 3)) {
     const decoded = decodeRuleFile(input, options.maxBytes);
-    const fast = decoded.problem ? null : readCodexRuleLines(path, decoded.text);
-    if (fast) return fast;
+    if (!decoded.problem) {
+      const fast = readCodexRuleLines(path, decoded.text);
+      if (fast) return fast;
+      text = decoded.text; // decoded once: the grammar reads the text
+    }
   }
-  return (await import('./starlark.js')).loadStarlarkRuleFile(path, input, options);
+  return (await import('./starlark.js')).loadStarlarkRuleFile(path, text, options);
 }
 
 /** Reads one file's text (or bytes) already in memory; `.rules` by extension, otherwise YAML. */

@@ -675,10 +675,7 @@ const loopExecMemo = new WeakMap<A.List, boolean>();
 function listExecsStdin(l: A.List): boolean {
   const known = loopExecMemo.get(l);
   if (known !== undefined) return known;
-  let found = false;
-  for (const item of l.items) {
-    for (const p of item.pipelines) if (p.commands.length === 1 && commandExecsStdin(p.commands[0]!)) found = true;
-  }
+  const found = l.items.some((item) => item.pipelines.some((p) => p.commands.length === 1 && commandExecsStdin(p.commands[0]!)));
   loopExecMemo.set(l, found);
   return found;
 }
@@ -693,11 +690,8 @@ function commandExecsStdin(cmd: A.Command): boolean {
     }
     case 'group':
       return listExecsStdin(cmd.body);
-    case 'if': {
-      let found = false;
-      for (const cl of cmd.clauses) if (listExecsStdin(cl.cond) || listExecsStdin(cl.body)) found = true;
-      return (cmd.elseBody !== undefined && listExecsStdin(cmd.elseBody)) || found;
-    }
+    case 'if':
+      return cmd.clauses.some((cl) => listExecsStdin(cl.cond) || listExecsStdin(cl.body)) || (cmd.elseBody !== undefined && listExecsStdin(cmd.elseBody));
     case 'while':
       return listExecsStdin(cmd.cond) || listExecsStdin(cmd.body);
     case 'for':
@@ -1219,7 +1213,7 @@ class Walker {
       // A literal eval runs its text in this shell (bash manual §4.1): what it sets stays set.
       this.scriptEffects(seg, seg.words.slice(1).map((w) => w.value).join(' '), 'by eval');
     }
-    if (cmd && seg.words.every((w) => !w.dynamic) && execWithoutCommand(seg.words.map((w) => w.value))) {
+    if (cmd && (name === 'exec' || name === 'command') && seg.words.every((w) => !w.dynamic) && execWithoutCommand(seg.words.map((w) => w.value))) {
       // `exec <file` (also `exec -- <file`, `command exec <file`): every later command of this
       // shell reads that (bash manual §4.1 exec).
       const fd0 = fd0Of(cmd.redirects);

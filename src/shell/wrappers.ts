@@ -93,7 +93,7 @@ const BUDGET_FLOOR = 1 << 16;
 type Stdin = { kind: 'text'; text: string; dynamic: boolean; start: number; end: number } | { kind: 'pipe' } | { kind: 'none'; inherited?: boolean };
 
 /** Whether a program reader would read something from this input (not a file, not nothing). */
-function readsStdin(stdin: Stdin): boolean {
+function hasInput(stdin: Stdin): boolean {
   return stdin.kind !== 'none' || stdin.inherited === true;
 }
 
@@ -1182,7 +1182,7 @@ export class SegmentAnalyzer {
         // `awk -- 'PROGRAM'`: the program follows (POSIX awk "OPTIONS").
         const next = words[i + 1];
         if (spec.programArgument && !programSeen && next) code('program', next.value);
-        else if (spec.dashIsStdin && next === undefined && spec.stdinProgram && readsStdin(stdin)) this.stdinProgram(seg, name, stdin);
+        else if (spec.dashIsStdin && next === undefined && spec.stdinProgram && hasInput(stdin)) this.stdinProgram(seg, name, stdin);
         return;
       }
       if (operands === 0 && i === 1 && spec.codeSubcommands?.includes(a)) {
@@ -1280,7 +1280,7 @@ export class SegmentAnalyzer {
     }
     // Without a program it reads one from standard input: a pipe, a heredoc, or the input it inherits
     // (design.md §10), which the command line does not show.
-    if (spec.stdinProgram && readsStdin(stdin) && !programSeen) {
+    if (spec.stdinProgram && hasInput(stdin) && !programSeen) {
       this.stdinProgram(seg, name, stdin);
     }
   }

@@ -22,6 +22,7 @@ import { isCodexBanned } from '../knowledge/codex-banned.js';
 import { commandShape, isFileExtension, isModeValue, isWholeProjectOperand, whyUnsafe, type CommandShape, type OptionKind } from '../knowledge/command-shapes.js';
 import { interpreterSpec, type InterpreterSpec } from '../knowledge/interpreters.js';
 import { own } from '../knowledge/lookup.js';
+import { lookupProgram } from '../util/program-name.js';
 import { shlexTryJoin } from '../rules/shlex.js';
 import { SHELLS, wrapperSpec, type WrapperSpec } from '../knowledge/wrappers.js';
 
@@ -134,23 +135,6 @@ function toolName(word: string): string {
   return name;
 }
 
-/** `python3.12` → `python3`, then `python`: versioned program names fall back to the table's. */
-function nameVariants(name: string): string[] {
-  const out = [name];
-  const noMinor = name.replace(/(\.\d+)+$/, '');
-  if (noMinor !== name && noMinor !== '') out.push(noMinor);
-  const noDigits = noMinor.replace(/\d+$/, '');
-  if (noDigits !== noMinor && noDigits !== '') out.push(noDigits);
-  return out;
-}
-
-function firstOf<T>(name: string, lookup: (n: string) => T | undefined): T | undefined {
-  for (const n of nameVariants(name)) {
-    const v = lookup(n);
-    if (v !== undefined) return v;
-  }
-  return undefined;
-}
 
 /**
  * Marks the words from `from` on as flags, values and whole-project operands. `owner` is the
@@ -412,7 +396,7 @@ function read(r: Reader, start: number, depth: number): string | undefined {
   const name = toolName(head);
   let unsafe: string | undefined;
   const wrapper = depth < MAX_DEPTH ? wrapperSpec(name) : undefined;
-  const shape = firstOf(name, commandShape);
+  const shape = lookupProgram(name, commandShape);
   if (wrapper !== undefined && (wrapper.subcommands === undefined || wrapper.subcommands.includes(r.argv[start + 1] ?? ''))) {
     unsafe = readWrapper(r, start, name, wrapper, depth);
   } else if (shape !== undefined) {
@@ -421,7 +405,7 @@ function read(r: Reader, start: number, depth: number): string | undefined {
     readGeneric(r, start);
     unsafe = whyUnsafe(name) ?? `${name} runs any shell script`;
   } else {
-    const interpreter = depth < MAX_DEPTH ? firstOf(name, interpreterSpec) : undefined;
+    const interpreter = depth < MAX_DEPTH ? lookupProgram(name, interpreterSpec) : undefined;
     if (interpreter !== undefined) {
       unsafe = readInterpreter(r, start, name, interpreter, depth);
     } else {
@@ -431,7 +415,7 @@ function read(r: Reader, start: number, depth: number): string | undefined {
   const categorical = r.argv.filter((_, i) => i >= start && r.out[i]?.role === 'capability');
   if (isCodexBanned(categorical)) {
     r.banned = true;
-    const why = whyUnsafe(name) ?? firstOf(name, whyUnsafe) ?? unsafe ?? `${name} is on Codex's banned list`;
+    const why = whyUnsafe(name) ?? lookupProgram(name, whyUnsafe) ?? unsafe ?? `${name} is on Codex's banned list`;
     return `${why}, and Codex refuses ${label(categorical)} as a rule`;
   }
   return unsafe;

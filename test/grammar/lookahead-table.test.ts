@@ -21,11 +21,22 @@ describe('lookahead tables', () => {
     expect(table.paths).toEqual(fresh.paths);
   });
 
-  it('the parsers use their tables', async () => {
-    expect(parseScript('git status && ls', { maxDepth: 100 }).ok).toBe(true);
+  it.each([
+    ['shell', analyseShellGrammar, SHELL_LOOKAHEAD],
+    ['starlark', analyseStarlarkGrammar, STARLARK_LOOKAHEAD],
+  ] as const)('a %s parser built with its table computes no path', (_name, analyse, table) => {
+    const built = analyse(false, table);
+    expect(built.usedTable).toBe(true);
+    expect(built.paths).toEqual({});
+    // …and parses with the functions made from it.
+    expect(parseScript('git status && ls | wc -l', { maxDepth: 100 }).ok).toBe(true);
     expect(parseStarlark('prefix_rule(pattern = ["ls"])\n').errors).toEqual([]);
-    const shell = await import('../../grammar/shell/parser.js');
-    expect(shell.analyseShellGrammar().fingerprint).toBe(SHELL_LOOKAHEAD.fingerprint);
+  });
+
+  it('a table of another grammar is not used', () => {
+    const built = analyseShellGrammar(false, { ...SHELL_LOOKAHEAD, fingerprint: 'other' });
+    expect(built.usedTable).toBe(false);
+    expect(built.paths).toEqual(SHELL_LOOKAHEAD.paths);
   });
 });
 
